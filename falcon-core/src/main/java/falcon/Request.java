@@ -1,0 +1,5 @@
+package falcon;
+
+/** Placeholder. */
+public class Request {
+}

@@ -1,0 +1,60 @@
+package falcon.gateway;
+
+import java.io.InputStream;
+
+/**
+ * One HTTP request/response exchange, as a server adapter hands it to the App.
+ *
+ * <p>The adapter fills in what it received; the App reads it once, handles the request and calls
+ * {@link #respond(Reply)} exactly once, possibly from another thread than the one that called
+ * {@link Handler#handle(Exchange)}.
+ */
+public interface Exchange {
+
+    /** Returns the request method as sent, e.g. {@code GET}. */
+    String method();
+
+    /** Returns the path of the request target, still percent-encoded, e.g. {@code /a%20b}. */
+    String rawPath();
+
+    /** Returns the raw query string without the {@code ?}; empty when there is none. */
+    String queryString();
+
+    /** Returns the protocol of the request line, e.g. {@code HTTP/1.1}. */
+    String protocol();
+
+    /** Returns {@code http} or {@code https}: how the client reached this server. */
+    String scheme();
+
+    /** Returns the host name or address the server listens on (used when Host is absent). */
+    String serverHost();
+
+    /** Returns the port the server listens on. */
+    int serverPort();
+
+    /** Returns the address of the peer (the client or the last proxy). */
+    String remoteAddr();
+
+    /** Returns the path under which the App is mounted (WSGI {@code SCRIPT_NAME}); usually empty. */
+    default String rootPath() {
+        return "";
+    }
+
+    /** Returns the request headers; names compare case-insensitively. */
+    RequestHeaders headers();
+
+    /**
+     * Returns the request body as a stream bounded by the message framing: it ends where the body
+     * ends and never blocks past it. An empty stream when there is no body.
+     */
+    InputStream body();
+
+    /** Returns the declared Content-Length, or {@code -1} when the body is chunked or absent. */
+    long contentLength();
+
+    /**
+     * Sends the response. Called exactly once per exchange. After the response has been written
+     * (or has failed to be), the adapter runs {@link Reply#afterSent()}.
+     */
+    void respond(Reply reply);
+}

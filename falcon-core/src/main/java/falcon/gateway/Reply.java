@@ -1,0 +1,99 @@
+package falcon.gateway;
+
+import java.io.InputStream;
+import java.util.List;
+
+/**
+ * The response an App hands back to its adapter: status, headers, and a body of bytes or a stream.
+ *
+ * <p>The headers are final: the App has already set {@code content-length} where the length is
+ * known (also on HEAD, where there is no body). When a stream comes without {@code
+ * content-length}, the adapter frames it itself (chunked on HTTP/1.1). Header names are lowercase,
+ * as Falcon emits them.
+ */
+public final class Reply {
+
+    private final int status;
+    private final String reason;
+    private final List<String> headers;
+    private final byte[] body;
+    private final InputStream stream;
+    private final Runnable afterSent;
+
+    /**
+     * Creates a reply.
+     *
+     * @param status the status code
+     * @param reason the reason phrase
+     * @param headers header names and values, flat: name, value, name, value, ...
+     * @param body the body bytes, or {@code null} when there is none or a stream is sent
+     * @param stream the body stream, or {@code null}; the adapter closes it after sending
+     * @param afterSent run once after the response has been written or has failed; may be null
+     */
+    public Reply(int status, String reason, List<String> headers, byte[] body, InputStream stream,
+            Runnable afterSent) {
+        this.status = status;
+        this.reason = reason;
+        this.headers = headers;
+        this.body = body;
+        this.stream = stream;
+        this.afterSent = afterSent;
+    }
+
+    /** Returns the status code. */
+    public int status() {
+        return status;
+    }
+
+    /** Returns the reason phrase. */
+    public String reason() {
+        return reason;
+    }
+
+    /** Returns the headers flat, name then value; names are lowercase. */
+    public List<String> headers() {
+        return headers;
+    }
+
+    /** Returns the number of header lines. */
+    public int headerCount() {
+        return headers.size() / 2;
+    }
+
+    /** Returns the name of header line {@code i}. */
+    public String headerName(int i) {
+        return headers.get(2 * i);
+    }
+
+    /** Returns the value of header line {@code i}. */
+    public String headerValue(int i) {
+        return headers.get(2 * i + 1);
+    }
+
+    /** Returns the first value of header {@code name} (lowercase), or {@code null}. */
+    public String header(String name) {
+        for (int i = 0; i < headers.size(); i += 2) {
+            if (headers.get(i).equalsIgnoreCase(name)) {
+                return headers.get(i + 1);
+            }
+        }
+        return null;
+    }
+
+    /** Returns the body bytes, or {@code null} when there is none or a stream is sent. */
+    public byte[] body() {
+        return body;
+    }
+
+    /** Returns the body stream, or {@code null}. */
+    public InputStream stream() {
+        return stream;
+    }
+
+    /** Runs the after-response callbacks; adapters call this once the response is out. */
+    public void afterSent() {
+        if (afterSent != null) {
+            afterSent.run();
+        }
+    }
+}
