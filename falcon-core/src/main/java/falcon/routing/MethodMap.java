@@ -1,11 +1,375 @@
 package falcon.routing;
 
+import falcon.Before;
+import falcon.After;
+import falcon.BeforeHook;
+import falcon.AfterHook;
+import falcon.HTTPBadRequest;
+import falcon.HTTPMethodNotAllowed;
+import falcon.Request;
+import falcon.Response;
+import falcon.Status;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
-/** Placeholder: replaced by the responder binding. */
+/**
+ * A resource's responders on one route, by HTTP method, with Falcon's default responders filled in.
+ *
+ * <p>{@link #bind} finds {@code onGet}, {@code onPost}, ... (or {@code onGetCollection} with a
+ * suffix) once, checks their parameters against the template's fields and binds each to a method
+ * handle: no reflection runs per request. Methods without a responder answer 405 with {@code
+ * Allow}; OPTIONS answers 200 with {@code Allow} unless the resource has {@code onOptions}; a
+ * method Falcon does not know answers 400 "Invalid HTTP method".
+ *
+ * <p>Falcon: {@code falcon.routing.map_http_methods} and {@code set_default_responders}.
+ */
 public final class MethodMap {
-    /** Binds. */
+
+    /** Falcon's {@code COMBINED_METHODS}: HTTP's methods and WebDAV's, and WEBSOCKET. */
+    public static final List<String> COMBINED_METHODS = List.of(
+            "CONNECT", "DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT", "TRACE",
+            "CHECKIN", "CHECKOUT", "COPY", "LOCK", "MKCOL", "MOVE", "PROPFIND", "PROPPATCH",
+            "REPORT", "UNCHECKIN", "UNLOCK", "UPDATE", "VERSION-CONTROL");
+
+    private static final Responder BAD_REQUEST = (req, resp, params) -> {
+        throw new HTTPBadRequest("Bad request", "Invalid HTTP method");
+    };
+
+    private final Map<String, Responder> responders;
+    private final List<String> allowedMethods;
+    private final Map<String, Method> methods;
+
+    private MethodMap(Map<String, Responder> responders, List<String> allowedMethods,
+            Map<String, Method> methods) {
+        this.responders = responders;
+        this.allowedMethods = allowedMethods;
+        this.methods = methods;
+    }
+
+    /**
+     * Returns the responder for {@code method}; for a method Falcon does not know, the responder
+     * that answers 400 "Invalid HTTP method". Never null.
+     */
+    public Responder get(String method) {
+        Responder responder = responders.get(method);
+        return responder != null ? responder : BAD_REQUEST;
+    }
+
+    /** Returns the methods the resource answers, sorted, then OPTIONS: the {@code Allow} list. */
+    public List<String> allowedMethods() {
+        return allowedMethods;
+    }
+
+    /** Returns the user's responder methods by HTTP method (for inspection). */
+    public Map<String, Method> responderMethods() {
+        return methods;
+    }
+
+    /**
+     * Finds and binds a resource's responders for one route.
+     *
+     * @param resource the resource
+     * @param suffix the responder suffix, or null
+     * @param uriTemplate the template, for messages
+     * @param fields the template's fields in order, with their converted types
+     * @return the method map
+     * @throws UnacceptableRouteError when the resource has no responder, or a responder's
+     *     parameters do not fit the template
+     */
     public static MethodMap bind(Object resource, String suffix, String uriTemplate, List<Field> fields) {
-        return new MethodMap();
+        Class<?> type = resource.getClass();
+        String suffixPart = suffix == null ? "" : camel(suffix, true);
+        Map<String, List<Method>> byName = new HashMap<>();
+        for (Method m : type.getMethods()) {
+            if (!Modifier.isStatic(m.getModifiers()) && m.getName().startsWith("on")) {
+                byName.computeIfAbsent(m.getName(), k -> new ArrayList<>()).add(m);
+            }
+        }
+        Map<String, Responder> responders = new HashMap<>();
+        Map<String, Method> found = new HashMap<>();
+        List<String> implemented = new ArrayList<>();
+        for (String httpMethod : COMBINED_METHODS) {
+            String name = "on" + camel(httpMethod.toLowerCase(java.util.Locale.ROOT), true) + suffixPart;
+            List<Method> candidates = byName.get(name);
+            if (candidates == null) {
+                continue;
+            }
+            if (candidates.size() > 1) {
+                throw new UnacceptableRouteError("'" + uriTemplate + "': " + type.getName() + "." + name
+                        + " is overloaded; a responder must have exactly one signature");
+            }
+            Method m = candidates.get(0);
+            responders.put(httpMethod, bindOne(resource, m, uriTemplate, fields));
+            found.put(httpMethod, m);
+            implemented.add(httpMethod);
+        }
+        if (implemented.isEmpty()) {
+            if (suffix != null) {
+                throw new UnacceptableRouteError("'" + uriTemplate + "': no responders found for suffix '"
+                        + suffix + "' on " + type.getName() + " (expected e.g. onGet" + suffixPart + ")");
+            }
+            throw new UnacceptableRouteError("'" + uriTemplate + "': " + type.getName()
+                    + " has no responders (public methods such as onGet(Request req, Response resp))");
+        }
+        Collections.sort(implemented);
+        List<String> allowed = new ArrayList<>(implemented);
+        if (!responders.containsKey("OPTIONS")) {
+            // NOTE: OPTIONS itself is not listed in the Allow header of the default OPTIONS
+            // responder, but is listed in the 405's (falcon/routing/util.py).
+            String allow = String.join(", ", implemented);
+            responders.put("OPTIONS", (req, resp, params) -> {
+                resp.setStatus(Status.HTTP_200);
+                resp.setHeader("Allow", allow);
+                resp.setHeader("Content-Length", "0");
+                return null;
+            });
+            allowed.add("OPTIONS");
+        }
+        List<String> allowedView = List.copyOf(allowed);
+        Responder notAllowed = (req, resp, params) -> {
+            throw new HTTPMethodNotAllowed(allowedView);
+        };
+        for (String httpMethod : COMBINED_METHODS) {
+            responders.putIfAbsent(httpMethod, notAllowed);
+        }
+        return new MethodMap(Map.copyOf(responders), allowedView, Map.copyOf(found));
+    }
+
+    /** Turns {@code version-control} or {@code by_id} into {@code VersionControl} / {@code ById}. */
+    static String camel(String word, boolean capitalizeFirst) {
+        StringBuilder sb = new StringBuilder(word.length());
+        boolean upper = capitalizeFirst;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (c == '_' || c == '-') {
+                upper = true;
+            } else if (upper) {
+                sb.append(Character.toUpperCase(c));
+                upper = false;
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static Responder bindOne(Object resource, Method m, String template, List<Field> fields) {
+        String where = "'" + template + "': " + m.getDeclaringClass().getName() + "." + m.getName();
+        Parameter[] ps = m.getParameters();
+        if (ps.length < 2 || !Request.class.isAssignableFrom(ps[0].getType())
+                || !Response.class.isAssignableFrom(ps[1].getType())) {
+            throw new UnacceptableRouteError(where
+                    + " must take (Request req, Response resp, <fields>) as its first parameters");
+        }
+        List<BeforeHook> befores = new ArrayList<>();
+        List<AfterHook> afters = new ArrayList<>();
+        collectHooks(m.getDeclaringClass(), m, befores, afters, where);
+
+        int extra = ps.length - 2;
+        int[] fieldIndex = new int[extra];
+        String[] names = new String[extra];
+        boolean wantsAll = false;
+        for (int i = 0; i < extra; i++) {
+            Parameter p = ps[i + 2];
+            FieldName annotated = p.getAnnotation(FieldName.class);
+            String name;
+            if (annotated != null) {
+                name = annotated.value();
+            } else if (p.isNamePresent()) {
+                name = p.getName();
+            } else if (p.getType() == Map.class || p.getType() == RouteParams.class) {
+                name = null;
+            } else {
+                throw new UnacceptableRouteError(where + " parameter " + (i + 3)
+                        + " has no name: compile with 'javac -parameters' (maven-compiler-plugin"
+                        + " <parameters>true</parameters>) or annotate it with @FieldName(\"...\")");
+            }
+            names[i] = name;
+            if (p.getType() == Map.class || p.getType() == RouteParams.class) {
+                if (annotated == null && (name == null || indexOf(fields, name) < 0)) {
+                    // A Map parameter not named after a field receives every field (Falcon's **kwargs).
+                    fieldIndex[i] = -2;
+                    wantsAll = true;
+                    continue;
+                }
+            }
+            int idx = indexOf(fields, name);
+            if (idx < 0) {
+                if (befores.isEmpty()) {
+                    throw new UnacceptableRouteError(where + " has parameter '" + name
+                            + "', but the template has no field {" + name + "}; fields: " + fieldNames(fields));
+                }
+                fieldIndex[i] = -1; // a @Before hook may supply it; looked up by name
+                continue;
+            }
+            Class<?> fieldType = fields.get(idx).type();
+            Class<?> paramType = wrap(p.getType());
+            if (fieldType != Object.class && !paramType.isAssignableFrom(fieldType)) {
+                throw new UnacceptableRouteError(where + " parameter '" + p.getType().getSimpleName() + " " + name
+                        + "' does not fit field {" + name + "}, which converts to " + fieldType.getSimpleName());
+            }
+            fieldIndex[i] = idx;
+        }
+        for (Field f : fields) {
+            if (!wantsAll && !Arrays.asList(names).contains(f.name())) {
+                throw new UnacceptableRouteError(where + " has no parameter for field {" + f.name()
+                        + "}; add '" + f.type().getSimpleName() + " " + f.name() + "' (or a Map parameter)");
+            }
+        }
+        MethodHandle handle;
+        try {
+            m.setAccessible(true);
+            handle = MethodHandles.lookup().unreflect(m).bindTo(resource);
+        } catch (IllegalAccessException | RuntimeException ex) {
+            throw new UnacceptableRouteError(where + " cannot be called: " + ex.getMessage());
+        }
+        boolean async = CompletionStage.class.isAssignableFrom(m.getReturnType());
+        MethodHandle spread = handle
+                .asType(MethodType.genericMethodType(ps.length))
+                .asSpreader(Object[].class, ps.length);
+        Responder call = new BoundResponder(spread, fieldIndex, names, ps.length, async);
+        if (befores.isEmpty() && afters.isEmpty()) {
+            return call;
+        }
+        BeforeHook[] b = befores.toArray(new BeforeHook[0]);
+        AfterHook[] a = afters.toArray(new AfterHook[0]);
+        return (req, resp, params) -> {
+            for (BeforeHook hook : b) {
+                hook.before(req, resp, resource, params);
+            }
+            Object result = call.respond(req, resp, params);
+            if (result instanceof CompletionStage) {
+                ((CompletionStage<?>) result).toCompletableFuture().join();
+            }
+            for (AfterHook hook : a) {
+                hook.after(req, resp, resource);
+            }
+            return null;
+        };
+    }
+
+    /** Calls one bound responder method. */
+    private static final class BoundResponder implements Responder {
+        private final MethodHandle handle;
+        private final int[] fieldIndex;
+        private final String[] names;
+        private final int arity;
+        private final boolean async;
+
+        BoundResponder(MethodHandle handle, int[] fieldIndex, String[] names, int arity, boolean async) {
+            this.handle = handle;
+            this.fieldIndex = fieldIndex;
+            this.names = names;
+            this.arity = arity;
+            this.async = async;
+        }
+
+        @Override
+        public Object respond(Request req, Response resp, RouteParams params) throws Exception {
+            Object[] args = new Object[arity];
+            args[0] = req;
+            args[1] = resp;
+            for (int i = 0; i < fieldIndex.length; i++) {
+                int idx = fieldIndex[i];
+                Object value;
+                if (idx >= 0 && idx < params.size() && names[i].equals(params.nameAt(idx))) {
+                    value = params.valueAt(idx);
+                } else if (idx == -2) {
+                    value = params;
+                } else {
+                    value = params.get(names[i]);
+                }
+                args[i + 2] = value;
+            }
+            try {
+                Object result = handle.invokeExact(args);
+                return async ? result : null;
+            } catch (Exception | Error ex) {
+                throw ex;
+            } catch (Throwable ex) {
+                throw new IllegalStateException(ex);
+            }
+        }
+    }
+
+    private static void collectHooks(Class<?> type, Method m, List<BeforeHook> befores, List<AfterHook> afters,
+            String where) {
+        // Falcon applies class decorators around method decorators: the class's before hooks
+        // run first and its after hooks last; stacked decorators run outermost (topmost) first.
+        for (Before b : type.getAnnotationsByType(Before.class)) {
+            befores.add(instantiate(b.value(), b.args(), where));
+        }
+        for (Before b : m.getAnnotationsByType(Before.class)) {
+            befores.add(instantiate(b.value(), b.args(), where));
+        }
+        After[] onMethod = m.getAnnotationsByType(After.class);
+        for (int i = onMethod.length - 1; i >= 0; i--) {
+            afters.add(instantiate(onMethod[i].value(), onMethod[i].args(), where));
+        }
+        After[] onType = type.getAnnotationsByType(After.class);
+        for (int i = onType.length - 1; i >= 0; i--) {
+            afters.add(instantiate(onType[i].value(), onType[i].args(), where));
+        }
+    }
+
+    private static <T> T instantiate(Class<? extends T> hookType, String[] args, String where) {
+        try {
+            try {
+                Constructor<? extends T> c = hookType.getDeclaredConstructor(String[].class);
+                c.setAccessible(true);
+                return c.newInstance((Object) args);
+            } catch (NoSuchMethodException noArgsConstructor) {
+                if (args.length > 0) {
+                    throw new UnacceptableRouteError(where + ": hook " + hookType.getName()
+                            + " is given args but has no constructor taking String...");
+                }
+                Constructor<? extends T> c = hookType.getDeclaredConstructor();
+                c.setAccessible(true);
+                return c.newInstance();
+            }
+        } catch (InvocationTargetException ex) {
+            throw new UnacceptableRouteError(where + ": hook " + hookType.getName() + " failed to start: "
+                    + ex.getCause());
+        } catch (ReflectiveOperationException ex) {
+            throw new UnacceptableRouteError(where + ": hook " + hookType.getName()
+                    + " needs a constructor taking no arguments or String...");
+        }
+    }
+
+    private static int indexOf(List<Field> fields, String name) {
+        for (int i = 0; i < fields.size(); i++) {
+            if (fields.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String fieldNames(List<Field> fields) {
+        List<String> names = new ArrayList<>();
+        for (Field f : fields) {
+            names.add(f.name());
+        }
+        return names.toString();
+    }
+
+    private static Class<?> wrap(Class<?> type) {
+        if (!type.isPrimitive()) {
+            return type;
+        }
+        return MethodType.methodType(type).wrap().returnType();
     }
 }

@@ -1,0 +1,4 @@
+/**
+ * Internals shared by the core and its adapters: not API, may change at any time.
+ */
+package falcon.internal;

@@ -1,0 +1,71 @@
+package falcon.media;
+
+import falcon.uri.Uri;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code application/x-www-form-urlencoded} media handler.
+ *
+ * <p>Deserializes to a {@code Map<String, Object>} (a repeated name gives a {@code List}); the
+ * body is decoded as UTF-8 (a {@code _charset_} field is ignored, as in Falcon). Serializes a
+ * {@code Map} back to a query string.
+ *
+ * <p>Falcon: {@code falcon.media.URLEncodedFormHandler(keep_blank=True, csv=False)}.
+ */
+public class URLEncodedFormHandler implements BaseHandler {
+
+    private final boolean keepBlank;
+    private final boolean csv;
+
+    /** Creates a handler that keeps blank values and does not split on commas (Falcon's defaults). */
+    public URLEncodedFormHandler() {
+        this(true, false);
+    }
+
+    /**
+     * Creates a handler.
+     *
+     * @param keepBlank whether {@code a=} yields an empty value rather than nothing
+     * @param csv whether values are split on unencoded commas
+     */
+    public URLEncodedFormHandler(boolean keepBlank, boolean csv) {
+        this.keepBlank = keepBlank;
+        this.csv = csv;
+    }
+
+    @Override
+    public Object deserialize(InputStream stream, String contentType, long contentLength) throws IOException {
+        String body = new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+        return Uri.parseQueryString(body, keepBlank, csv);
+    }
+
+    @Override
+    public byte[] serialize(Object media, String contentType) {
+        StringBuilder sb = new StringBuilder();
+        if (media instanceof Map) {
+            for (Map.Entry<?, ?> e : ((Map<?, ?>) media).entrySet()) {
+                Object v = e.getValue();
+                if (v instanceof List) {
+                    for (Object item : (List<?>) v) {
+                        append(sb, e.getKey(), item);
+                    }
+                } else {
+                    append(sb, e.getKey(), v);
+                }
+            }
+        }
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void append(StringBuilder sb, Object name, Object value) {
+        if (sb.length() > 0) {
+            sb.append('&');
+        }
+        sb.append(java.net.URLEncoder.encode(String.valueOf(name), StandardCharsets.UTF_8)).append('=')
+                .append(java.net.URLEncoder.encode(String.valueOf(value), StandardCharsets.UTF_8));
+    }
+}
