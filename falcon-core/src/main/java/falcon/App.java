@@ -502,10 +502,13 @@ public class App implements Handler {
                 lengthKnown = false;
             }
         } catch (Exception ex) {
+            // NOTE: as in Falcon, the error handler's body is not rendered any more: the reply
+            // is empty with Content-Length 0 (falcon/app.py keeps the initial [] and 0).
             handleException(req, resp, ex, params);
-            reqSucceeded = false;
-            body = resp.renderBody();
-            length = body == null ? 0 : body.length;
+            body = null;
+            stream = null;
+            length = 0;
+            lengthKnown = true;
         }
 
         int code = resp.getStatusCode();

@@ -638,11 +638,13 @@ class CompiledRouterTest {
         Router r = new BareRouter();
         r.addRoute("/items/{id:int}.{ext}", new ResourceWithId(1), null);
         r.addRoute("/items/{name}", new ResourceWithId(2), null);
-        r.addRoute("/items/{n:int}/x", new ResourceWithId(3), null);
+        r.addRoute("/items/12.json/x", new ResourceWithId(3), null);
 
         assertThat(idOf(r.find("/items/12.json", null))).isEqualTo(1);
         assertThat(idOf(r.find("/items/ab.json", null))).isEqualTo(2);
         assertThat(r.find("/items/ab.json", null).params()).isEqualTo(Map.of("name", "ab.json"));
+        assertThat(r.find("/items/12.json", null).params())
+                .isEqualTo(Map.of("id", 12, "ext", "json"));
     }
 
     @Test
@@ -652,9 +654,10 @@ class CompiledRouterTest {
         assertThatThrownBy(() -> r.addRoute("/files/{n}.{e}/x", new ResourceWithId(2), null))
                 .isInstanceOf(UnacceptableRouteError.class)
                 .hasMessageContaining("('/files/{name}.{ext}')");
-        // Another shape is fine.
+        // Another shape is fine; complex segments are tried in the order added, as in Falcon.
         r.addRoute("/files/{name}.detail.{ext}", new ResourceWithId(3), null);
-        assertThat(idOf(r.find("/files/a.detail.json", null))).isEqualTo(3);
+        assertThat(r.find("/files/a.detail.json", null).params())
+                .isEqualTo(Map.of("name", "a.detail", "ext", "json"));
         assertThat(idOf(r.find("/files/a.json", null))).isEqualTo(1);
     }
 
