@@ -90,6 +90,11 @@ public final class Reply {
         return stream;
     }
 
+    /** Returns whether there are after-response callbacks, so that an adapter can skip a task. */
+    public boolean hasAfterSent() {
+        return afterSent != null;
+    }
+
     /** Runs the after-response callbacks; adapters call this once the response is out. */
     public void afterSent() {
         if (afterSent != null) {

@@ -1,0 +1,306 @@
+package falcon.server;
+
+import falcon.gateway.Handler;
+import falcon.server.internal.NettyServer;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The embedded HTTP server: runs a {@link Handler} (an {@link falcon.App}) on Netty.
+ *
+ * <p>The shortest way to serve an app:
+ *
+ * <pre>{@code
+ * App app = new App();
+ * app.addRoute("/things", new ThingsResource());
+ * Server.serve(app, 8000).awaitTermination();
+ * }</pre>
+ *
+ * <p>With settings:
+ *
+ * <pre>{@code
+ * Server server = Server.builder(app)
+ *         .port(8000)
+ *         .maxBodyBytes(1024 * 1024)
+ *         .shutdownHook(true)
+ *         .build()
+ *         .start();
+ * }</pre>
+ *
+ * <p>Falcon has no server of its own (it runs on any WSGI or ASGI server); this class plays that
+ * part. Netty's event loops parse and write; the app runs on worker threads, virtual threads on
+ * JDK 21+ (see {@code CONCURRENCY.md} in the module).
+ */
+public final class Server implements AutoCloseable {
+
+    private final Handler app;
+    private final ServerOptions options;
+    private final Object lock = new Object();
+    private NettyServer running; // guarded by lock
+    private Thread hook; // guarded by lock
+
+    private Server(Handler app, ServerOptions options) {
+        this.app = app;
+        this.options = options;
+    }
+
+    /**
+     * Starts a server for {@code app} on {@code port}, all interfaces, default limits.
+     *
+     * @param app the app (usually a {@link falcon.App})
+     * @param port the port; {@code 0} picks a free one
+     * @return the running server
+     * @throws java.io.UncheckedIOException if the port cannot be bound
+     */
+    public static Server serve(Handler app, int port) {
+        return builder(app).port(port).build().start();
+    }
+
+    /** Returns a builder for a server that runs {@code app}. */
+    public static Builder builder(Handler app) {
+        return new Builder(app);
+    }
+
+    /** Returns this server's settings. */
+    public ServerOptions options() {
+        return options;
+    }
+
+    /**
+     * Binds the port and starts serving; returns at once.
+     *
+     * @return this server
+     * @throws IllegalStateException if the server was started before
+     * @throws java.io.UncheckedIOException if the address cannot be bound
+     */
+    public Server start() {
+        synchronized (lock) {
+            if (running != null) {
+                throw new IllegalStateException("the server was already started");
+            }
+            running = NettyServer.start(app, options);
+            if (options.shutdownHook()) {
+                hook = new Thread(this::close, "falcon-server-shutdown");
+                Runtime.getRuntime().addShutdownHook(hook);
+            }
+        }
+        return this;
+    }
+
+    /**
+     * Returns the port the server listens on; the one picked when {@code port(0)} was asked.
+     *
+     * @throws IllegalStateException if the server is not started
+     */
+    public int port() {
+        return server().port();
+    }
+
+    /** Returns whether the server is started and not yet closed. */
+    public boolean isRunning() {
+        synchronized (lock) {
+            return running != null && !running.isClosing();
+        }
+    }
+
+    /**
+     * Shuts the server down gracefully and returns when it is down.
+     *
+     * <p>It stops accepting connections, closes idle ones, lets in-flight requests finish (their
+     * responses carry {@code connection: close}) for up to {@link ServerOptions#shutdownGrace()},
+     * then closes what is left and stops the threads. Calling it again does nothing.
+     */
+    @Override
+    public void close() {
+        NettyServer server;
+        Thread h;
+        synchronized (lock) {
+            server = running;
+            h = hook;
+            hook = null;
+        }
+        if (server == null) {
+            return;
+        }
+        if (h != null && Thread.currentThread() != h) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(h);
+            } catch (IllegalStateException ex) {
+                // the JVM is shutting down already: the hook runs close() too, harmlessly
+            }
+        }
+        server.close();
+    }
+
+    /**
+     * Blocks until the server has been closed, by {@link #close()} from another thread or by the
+     * shutdown hook; for a {@code main} method.
+     *
+     * @throws InterruptedException if interrupted while waiting
+     * @throws IllegalStateException if the server is not started
+     */
+    public void awaitTermination() throws InterruptedException {
+        server().awaitTermination();
+    }
+
+    /**
+     * Blocks until the server has been closed or {@code timeout} has passed.
+     *
+     * @return whether the server is closed
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public boolean awaitTermination(Duration timeout) throws InterruptedException {
+        return server().awaitTermination(timeout);
+    }
+
+    private NettyServer server() {
+        synchronized (lock) {
+            if (running == null) {
+                throw new IllegalStateException("the server is not started");
+            }
+            return running;
+        }
+    }
+
+    @Override
+    public String toString() {
+        synchronized (lock) {
+            return running == null ? "Server{not started}" : "Server{" + running + "}";
+        }
+    }
+
+    /** Builds a {@link Server}; every setting has a default (see {@link ServerOptions}). */
+    public static final class Builder {
+        private final Handler app;
+        private String host = ServerOptions.DEFAULT_HOST;
+        private int port = ServerOptions.DEFAULT_PORT;
+        private int maxInitialLineBytes = ServerOptions.DEFAULT_MAX_INITIAL_LINE_BYTES;
+        private int maxHeaderBytes = ServerOptions.DEFAULT_MAX_HEADER_BYTES;
+        private int maxHeaderCount = ServerOptions.DEFAULT_MAX_HEADER_COUNT;
+        private long maxBodyBytes = ServerOptions.DEFAULT_MAX_BODY_BYTES;
+        private Duration idleTimeout = Duration.ofSeconds(ServerOptions.DEFAULT_IDLE_TIMEOUT_SECONDS);
+        private Duration headerReadTimeout = Duration.ofSeconds(ServerOptions.DEFAULT_HEADER_READ_TIMEOUT_SECONDS);
+        private int workerThreads = ServerOptions.AUTO;
+        private int ioThreads = ServerOptions.AUTO;
+        private Duration shutdownGrace = Duration.ofSeconds(ServerOptions.DEFAULT_SHUTDOWN_GRACE_SECONDS);
+        private boolean shutdownHook;
+
+        private Builder(Handler app) {
+            this.app = Objects.requireNonNull(app, "app");
+        }
+
+        /** Sets the host name or address to bind; default {@value ServerOptions#DEFAULT_HOST}. */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /** Sets the port; {@code 0} picks a free one; default {@value ServerOptions#DEFAULT_PORT}. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be in [0, 65535]: " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** Sets the limit on the request line in bytes (414 past it). */
+        public Builder maxInitialLineBytes(int bytes) {
+            this.maxInitialLineBytes = positive(bytes, "maxInitialLineBytes");
+            return this;
+        }
+
+        /** Sets the limit on all header lines together in bytes (431 past it). */
+        public Builder maxHeaderBytes(int bytes) {
+            this.maxHeaderBytes = positive(bytes, "maxHeaderBytes");
+            return this;
+        }
+
+        /** Sets the limit on the number of header lines (431 past it). */
+        public Builder maxHeaderCount(int count) {
+            this.maxHeaderCount = positive(count, "maxHeaderCount");
+            return this;
+        }
+
+        /** Sets the limit on a request body in bytes (413 past it). */
+        public Builder maxBodyBytes(long bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("maxBodyBytes must not be negative: " + bytes);
+            }
+            this.maxBodyBytes = bytes;
+            return this;
+        }
+
+        /** Sets how long a connection may stay idle before it is closed. */
+        public Builder idleTimeout(Duration timeout) {
+            this.idleTimeout = positive(timeout, "idleTimeout");
+            return this;
+        }
+
+        /** Sets how long a client has to send the request line and headers once it began. */
+        public Builder headerReadTimeout(Duration timeout) {
+            this.headerReadTimeout = positive(timeout, "headerReadTimeout");
+            return this;
+        }
+
+        /**
+         * Sets the size of the worker pool used when the JVM has no virtual threads (JDK 17);
+         * {@link ServerOptions#AUTO} (the default) picks {@code max(16, 8 * CPUs)}.
+         */
+        public Builder workerThreads(int threads) {
+            this.workerThreads = notNegative(threads, "workerThreads");
+            return this;
+        }
+
+        /** Sets the number of Netty event-loop threads; {@link ServerOptions#AUTO} is one per CPU. */
+        public Builder ioThreads(int threads) {
+            this.ioThreads = notNegative(threads, "ioThreads");
+            return this;
+        }
+
+        /** Sets how long {@link Server#close()} lets in-flight requests finish. */
+        public Builder shutdownGrace(Duration grace) {
+            Objects.requireNonNull(grace, "shutdownGrace");
+            if (grace.isNegative()) {
+                throw new IllegalArgumentException("shutdownGrace must not be negative: " + grace);
+            }
+            this.shutdownGrace = grace;
+            return this;
+        }
+
+        /** Sets whether a JVM shutdown hook closes the server gracefully; default {@code false}. */
+        public Builder shutdownHook(boolean enabled) {
+            this.shutdownHook = enabled;
+            return this;
+        }
+
+        /** Returns the server, not yet started: call {@link Server#start()}. */
+        public Server build() {
+            return new Server(app, new ServerOptions(host, port, maxInitialLineBytes, maxHeaderBytes,
+                    maxHeaderCount, maxBodyBytes, idleTimeout, headerReadTimeout, workerThreads, ioThreads,
+                    shutdownGrace, shutdownHook));
+        }
+
+        private static int positive(int value, String name) {
+            if (value <= 0) {
+                throw new IllegalArgumentException(name + " must be positive: " + value);
+            }
+            return value;
+        }
+
+        private static int notNegative(int value, String name) {
+            if (value < 0) {
+                throw new IllegalArgumentException(name + " must not be negative: " + value);
+            }
+            return value;
+        }
+
+        private static Duration positive(Duration value, String name) {
+            Objects.requireNonNull(value, name);
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive: " + value);
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,619 @@
+package falcon.server.internal;
+
+import falcon.HTTPBadRequest;
+import falcon.HTTPError;
+import falcon.HTTPPayloadTooLarge;
+import falcon.HTTPRequestHeaderFieldsTooLarge;
+import falcon.HTTPServiceUnavailable;
+import falcon.HTTPUriTooLong;
+import falcon.gateway.Handler;
+import falcon.gateway.Reply;
+import falcon.server.ServerOptions;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One HTTP/1.1 connection: turns decoded requests into exchanges, runs them one at a time in
+ * request order, and writes their responses.
+ *
+ * <p>Every field is the event loop's unless marked otherwise; worker threads reach this class only
+ * through the methods documented "from a worker", which hand their work to the loop.
+ *
+ * <p>Pipelining: a request that arrives while an earlier one is still being answered waits, with
+ * what follows it, in {@link #backlog}, and the connection stops reading until the backlog is
+ * drained. Responses are therefore written in request order by construction. The backlog is
+ * bounded by what one socket read can decode.
+ */
+final class Http1Handler extends ChannelInboundHandlerAdapter {
+
+    private static final System.Logger LOG = System.getLogger("falcon.server");
+
+    private final NettyServer server;
+    private final ServerOptions options;
+    private final Handler app;
+    private final Executor workers;
+    private final long maxBodyBytes;
+    private final HeaderReadTimeout headerTimeout;
+
+    private ChannelHandlerContext ctx;
+    private Channel channel;
+    // written before the first request, read by workers: published by the executor hand-off
+    private String serverHost = "";
+    private int serverPort;
+    private String remoteAddr = "";
+
+    /** The exchange from its request head until its response is written. */
+    private NettyExchange current;
+    /** Decoded messages of later requests, retained until their turn. */
+    private ArrayDeque<Object> backlog;
+    /** The connection ends after the current response; later requests are not served. */
+    private boolean closeAfterResponse;
+    /** Input is ignored from now on: framing is lost or the connection is closing. */
+    private boolean inputDead;
+    /** The rest of a body nobody reads is being read and dropped. */
+    private boolean discarding;
+    private long discardBudget;
+    private boolean autoRead = true;
+
+    // guards nothing but the writability wait of a worker streaming a response
+    private final ReentrantLock writability = new ReentrantLock();
+    private final Condition writable = writability.newCondition();
+
+    Http1Handler(NettyServer server) {
+        this.server = server;
+        this.options = server.options();
+        this.app = server.app();
+        this.workers = server.workers();
+        this.maxBodyBytes = options.maxBodyBytes();
+        this.headerTimeout = new HeaderReadTimeout(options.headerReadTimeout().toNanos(), this);
+    }
+
+    HeaderReadTimeout headerTimeout() {
+        return headerTimeout;
+    }
+
+    // ---------------------------------------------------------------- connection values
+
+    String serverHost() {
+        return serverHost;
+    }
+
+    int serverPort() {
+        return serverPort;
+    }
+
+    String remoteAddr() {
+        return remoteAddr;
+    }
+
+    ByteBufAllocator alloc() {
+        return channel.alloc();
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+        this.channel = ctx.channel();
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        if (channel.localAddress() instanceof InetSocketAddress) {
+            InetSocketAddress local = (InetSocketAddress) channel.localAddress();
+            serverHost = local.getAddress() != null ? local.getAddress().getHostAddress() : local.getHostString();
+            serverPort = local.getPort();
+        }
+        if (channel.remoteAddress() instanceof InetSocketAddress) {
+            InetSocketAddress remote = (InetSocketAddress) channel.remoteAddress();
+            remoteAddr = remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
+        }
+        if (server.isClosing()) {
+            ctx.close();
+            return;
+        }
+        ctx.fireChannelActive();
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof HttpRequest) {
+            headerTimeout.headReceived();
+        }
+        if (msg instanceof LastHttpContent) {
+            headerTimeout.awaitNextHead();
+        }
+        if (inputDead || (closeAfterResponse && msg instanceof HttpRequest)) {
+            inputDead = true;
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        if ((backlog != null && !backlog.isEmpty()) || (current != null && current.requestEnded)) {
+            if (backlog == null) {
+                backlog = new ArrayDeque<>();
+            }
+            backlog.add(msg); // its turn comes when the current response is written
+            updateAutoRead();
+            return;
+        }
+        try {
+            handle(msg);
+        } finally {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private void handle(Object msg) {
+        if (msg instanceof HttpRequest) {
+            onRequest((HttpRequest) msg);
+            if (inputDead) {
+                return;
+            }
+        }
+        if (msg instanceof HttpContent) {
+            onContent((HttpContent) msg);
+        }
+    }
+
+    private void onRequest(HttpRequest req) {
+        DecoderResult result = req.decoderResult();
+        if (!result.isSuccess()) {
+            Throwable cause = result.cause();
+            if (cause instanceof TooLongHttpLineException) {
+                reject(new HTTPUriTooLong());
+            } else if (cause instanceof TooLongHttpHeaderException) {
+                reject(new HTTPRequestHeaderFieldsTooLarge());
+            } else {
+                reject(badRequest(cause));
+            }
+            return;
+        }
+        if (req.headers().size() > options.maxHeaderCount()) {
+            reject(new HTTPRequestHeaderFieldsTooLarge());
+            return;
+        }
+        long length = HttpUtil.getContentLength(req, -1L);
+        if (length > maxBodyBytes) {
+            reject(new HTTPPayloadTooLarge()); // before reading it, and before any 100 Continue
+            return;
+        }
+        boolean keepAlive = HttpUtil.isKeepAlive(req);
+        if (!keepAlive || server.isClosing()) {
+            closeAfterResponse = true;
+        }
+        boolean expect = req.protocolVersion() != HttpVersion.HTTP_1_0 && HttpUtil.is100ContinueExpected(req);
+        current = new NettyExchange(this, app, req, length, keepAlive, expect);
+    }
+
+    private void onContent(HttpContent chunk) {
+        if (discarding) {
+            discard(chunk);
+            return;
+        }
+        NettyExchange ex = current;
+        if (ex == null || ex.requestEnded) {
+            return; // e.g. the empty last content of a request already rejected
+        }
+        if (!chunk.decoderResult().isSuccess()) {
+            // a bad chunk size or terminator: the message boundary is lost
+            failBody(ex, badRequest(chunk.decoderResult().cause()));
+            return;
+        }
+        ByteBuf content = chunk.content();
+        int n = content.readableBytes();
+        ex.received += n;
+        if (ex.received > maxBodyBytes) {
+            failBody(ex, new HTTPPayloadTooLarge()); // a chunked body past the limit
+            return;
+        }
+        boolean last = chunk instanceof LastHttpContent;
+        if (!ex.dispatched) {
+            if (n > 0) {
+                ex.addPending(ByteBufUtil.getBytes(content));
+            }
+            if (last) {
+                ex.requestEnded = true;
+                ex.body = ex.pendingAsBody(); // the fast path: the whole body came with the head
+                dispatch(ex);
+            }
+            return;
+        }
+        StreamingBody body = ex.streaming;
+        if (n > 0 && body.offer(ByteBufUtil.getBytes(content))) {
+            updateAutoRead();
+        }
+        if (last) {
+            ex.requestEnded = true;
+            body.end();
+            updateAutoRead();
+        }
+    }
+
+    private void failBody(NettyExchange ex, HTTPError error) {
+        if (!ex.dispatched) {
+            current = null;
+            reject(error);
+            return;
+        }
+        // the App is running: its next read throws the error, which it answers; then we close
+        closeAfterResponse = true;
+        inputDead = true;
+        ex.streaming.fail(error);
+        updateAutoRead();
+    }
+
+    private void discard(HttpContent chunk) {
+        discardBudget -= chunk.content().readableBytes();
+        if (!chunk.decoderResult().isSuccess() || discardBudget < 0) {
+            inputDead = true;
+            ctx.close();
+            return;
+        }
+        if (chunk instanceof LastHttpContent) {
+            discarding = false;
+            updateAutoRead();
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        NettyExchange ex = current;
+        if (ex != null && !ex.dispatched && !inputDead) {
+            startStreaming(ex); // the body is still on its way: the App reads it as it comes
+        }
+    }
+
+    private void startStreaming(NettyExchange ex) {
+        StreamingBody body = ex.toStreaming();
+        dispatch(ex);
+        if (body.paused()) {
+            updateAutoRead();
+        }
+    }
+
+    private void dispatch(NettyExchange ex) {
+        ex.dispatched = true;
+        try {
+            workers.execute(ex); // PERF: the one task submission per request
+        } catch (RejectedExecutionException shuttingDown) {
+            current = null;
+            reject(new HTTPServiceUnavailable());
+        }
+    }
+
+    /** Answers a request that never reaches the App, then closes: its framing is lost. */
+    private void reject(HTTPError error) {
+        inputDead = true;
+        closeAfterResponse = true;
+        releaseBacklog();
+        ctx.writeAndFlush(ErrorResponses.closing(error)).addListener(ChannelFutureListener.CLOSE);
+        updateAutoRead();
+    }
+
+    private static HTTPBadRequest badRequest(Throwable cause) {
+        String why = cause == null ? null : cause.getMessage();
+        return new HTTPBadRequest(null, why == null ? "The request is not valid HTTP/1.1." : why);
+    }
+
+    void headerReadTimedOut() {
+        if (current != null) {
+            // a response is due first; the slow request after it is not served
+            closeAfterResponse = true;
+            inputDead = true;
+            releaseBacklog();
+            return;
+        }
+        if (!discarding) {
+            reject(new HTTPError(408));
+        } else {
+            ctx.close();
+        }
+    }
+
+    /** Sets autoRead from the reasons to pause: a backlog, a full body queue, dead input. */
+    void updateAutoRead() {
+        NettyExchange ex = current;
+        boolean want = !inputDead && (backlog == null || backlog.isEmpty())
+                && (ex == null || ex.streaming == null || ex.requestEnded || !ex.streaming.paused());
+        if (want != autoRead) {
+            autoRead = want;
+            channel.config().setAutoRead(want);
+        }
+    }
+
+    /** From a worker: the body queue has drained; read again if nothing else holds reading. */
+    void resumeReading() {
+        execute(this::updateAutoRead);
+    }
+
+    /** From a worker: the App wants the body of {@code ex}; send 100 Continue if it waits for one. */
+    void sendContinue(NettyExchange ex) {
+        if (!ex.expectContinue) {
+            return;
+        }
+        execute(() -> {
+            if (current == ex && !ex.continueSent && ex.received == 0 && !ex.requestEnded && channel.isActive()) {
+                ex.continueSent = true;
+                ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE,
+                        Unpooled.EMPTY_BUFFER));
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    /** From a worker: writes a complete response. */
+    void writeFull(NettyExchange ex, io.netty.handler.codec.http.FullHttpResponse response, Reply reply,
+            boolean appClose) {
+        try {
+            channel.eventLoop().execute(() -> {
+                boolean close = finishHeaders(ex, response.headers(), appClose);
+                ChannelFuture f = ctx.writeAndFlush(response);
+                if (close) {
+                    f.addListener(ChannelFutureListener.CLOSE);
+                }
+                if (NettyExchange.hasAfterSent(reply)) {
+                    f.addListener(done -> afterSent(reply));
+                }
+                responseWritten(ex, close);
+            });
+        } catch (RejectedExecutionException loopGone) {
+            response.release();
+            NettyExchange.runAfterSent(reply);
+        }
+    }
+
+    /** From a worker: writes the head of a streamed response. */
+    void writeHead(NettyExchange ex, HttpResponse head, boolean appClose) {
+        channel.eventLoop().execute(() -> {
+            ex.closeAfter = finishHeaders(ex, head.headers(), appClose);
+            ctx.writeAndFlush(head);
+        });
+    }
+
+    /** From a worker: writes one chunk of a streamed response. */
+    void writeChunk(HttpContent chunk) {
+        channel.writeAndFlush(chunk, channel.voidPromise());
+    }
+
+    /**
+     * From a worker: ends a streamed response. When {@code complete} is false its framing is
+     * broken (the stream failed or was short), so the connection is closed instead.
+     */
+    void finishStream(NettyExchange ex, boolean complete) {
+        if (!complete) {
+            channel.close();
+            return;
+        }
+        ChannelFuture f = channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+        f.addListener(done -> {
+            if (ex.closeAfter || !done.isSuccess()) {
+                ctx.close();
+            }
+            responseWritten(ex, ex.closeAfter);
+        });
+        f.awaitUninterruptibly(); // the caller runs afterSent next: after the write completed
+    }
+
+    /**
+     * From a worker: waits until the channel can take more, so a streamed response never piles up
+     * in memory. Returns false when the channel closed.
+     */
+    boolean awaitWritable() {
+        if (channel.isWritable()) {
+            return true;
+        }
+        writability.lock();
+        try {
+            while (!channel.isWritable()) {
+                if (!channel.isActive()) {
+                    return false;
+                }
+                writable.await(1, TimeUnit.SECONDS);
+            }
+            return true;
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            writability.unlock();
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        signalWritability();
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    private void signalWritability() {
+        writability.lock();
+        try {
+            writable.signalAll();
+        } finally {
+            writability.unlock();
+        }
+    }
+
+    /** Sets the connection header of a response; returns whether the connection closes after it. */
+    private boolean finishHeaders(NettyExchange ex, HttpHeaders headers, boolean appClose) {
+        boolean close = appClose || closeAfterResponse || !ex.keepAlive
+                || (!ex.requestEnded && ex.expectContinue && !ex.continueSent); // the client holds its body
+        if (close) {
+            headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        } else if (ex.http10) {
+            headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+        }
+        return close;
+    }
+
+    /** The response of {@code ex} is written (or, for a full response, on its way): next request. */
+    private void responseWritten(NettyExchange ex, boolean close) {
+        if (current != ex) {
+            return;
+        }
+        current = null;
+        if (close) {
+            closeAfterResponse = true;
+            inputDead = true;
+            releaseBacklog();
+            updateAutoRead();
+            return;
+        }
+        if (!ex.requestEnded) {
+            // the App answered without reading the whole body: read the rest and drop it
+            if (ex.streaming != null) {
+                ex.streaming.close();
+            }
+            discarding = true;
+            discardBudget = maxBodyBytes - ex.received;
+        }
+        drainBacklog();
+        updateAutoRead();
+    }
+
+    private void drainBacklog() {
+        ArrayDeque<Object> queue = backlog;
+        if (queue == null) {
+            return;
+        }
+        Object msg;
+        while ((msg = queue.poll()) != null) {
+            try {
+                handle(msg);
+            } finally {
+                ReferenceCountUtil.release(msg);
+            }
+            if (inputDead || (current != null && current.requestEnded)) {
+                break; // the next request is dispatched (or rejected); the rest waits its turn
+            }
+        }
+        if (inputDead) {
+            releaseBacklog();
+        } else if (current != null && !current.dispatched) {
+            startStreaming(current);
+        }
+    }
+
+    private void releaseBacklog() {
+        ArrayDeque<Object> queue = backlog;
+        if (queue != null) {
+            Object msg;
+            while ((msg = queue.poll()) != null) {
+                ReferenceCountUtil.release(msg);
+            }
+        }
+    }
+
+    private void afterSent(Reply reply) {
+        try {
+            workers.execute(() -> NettyExchange.runAfterSent(reply));
+        } catch (RejectedExecutionException shuttingDown) {
+            NettyExchange.runAfterSent(reply);
+        }
+    }
+
+    private void execute(Runnable task) {
+        try {
+            channel.eventLoop().execute(task);
+        } catch (RejectedExecutionException loopGone) {
+            // the server is down; the channel is closed with it
+        }
+    }
+
+    // ---------------------------------------------------------------- lifecycle
+
+    /** On the loop: graceful shutdown; close now if idle, else after the current response. */
+    void shutdown() {
+        closeAfterResponse = true;
+        releaseBacklog();
+        if (current == null) {
+            inputDead = true;
+            ctx.close();
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof IdleStateEvent) {
+            NettyExchange ex = current;
+            // close unless the App is busy computing a response: idle keep-alive, a client that
+            // stopped sending its body, or one that stopped reading our response
+            if (ex == null || (ex.dispatched && !ex.requestEnded)
+                    || (ex.streamingResponse && !channel.isWritable())) {
+                inputDead = true;
+                ctx.close();
+            }
+            return;
+        }
+        ctx.fireUserEventTriggered(evt);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        inputDead = true;
+        releaseBacklog();
+        NettyExchange ex = current;
+        if (ex != null && ex.streaming != null) {
+            ex.streaming.fail(new HTTPBadRequest("Connection closed",
+                    "The connection closed before the request body was complete."));
+        }
+        signalWritability();
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        releaseBacklog();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof IOException) {
+            LOG.log(System.Logger.Level.DEBUG, "connection error", cause);
+            inputDead = true;
+            ctx.close();
+        } else if (cause instanceof DecoderException && cause.getCause() instanceof IllegalStateException) {
+            // too many pipelined requests: the codec drops the rest and closes after the next response
+            closeAfterResponse = true;
+            inputDead = true;
+        } else {
+            LOG.log(System.Logger.Level.WARNING, "unexpected error on connection " + channel, cause);
+            inputDead = true;
+            ctx.close();
+        }
+    }
+}

@@ -1,0 +1,227 @@
+package falcon.server.internal;
+
+import falcon.gateway.Handler;
+import falcon.server.ServerOptions;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A running Netty server: event loops, the listening channel, open connections and workers.
+ *
+ * <p>Built by {@link falcon.server.Server#start()}; that class is the API, this one the machinery.
+ */
+public final class NettyServer {
+
+    private static final System.Logger LOG = System.getLogger("falcon.server");
+
+    private final Handler app;
+    private final ServerOptions options;
+    private final ExecutorService workers;
+    private final EventLoopGroup acceptGroup;
+    private final EventLoopGroup ioGroup;
+    private final ChannelGroup connections = new DefaultChannelGroup("falcon-connections",
+            GlobalEventExecutor.INSTANCE);
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final CountDownLatch terminated = new CountDownLatch(1);
+    private final String transport;
+    private Channel serverChannel;
+    private int port;
+
+    private NettyServer(Handler app, ServerOptions options) {
+        this.app = app;
+        this.options = options;
+        boolean epoll = Epoll.isAvailable();
+        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        this.transport = epoll ? "epoll" : "nio";
+        int ioThreads = options.ioThreads() > 0 ? options.ioThreads() : Runtime.getRuntime().availableProcessors();
+        this.acceptGroup = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("falcon-accept"), io);
+        this.ioGroup = new MultiThreadIoEventLoopGroup(ioThreads, new DefaultThreadFactory("falcon-io"), io);
+        this.workers = Workers.create(options.workerThreads());
+    }
+
+    /**
+     * Binds and starts serving {@code app}.
+     *
+     * @throws UncheckedIOException if the address cannot be bound
+     */
+    public static NettyServer start(Handler app, ServerOptions options) {
+        NettyServer server = new NettyServer(app, options);
+        try {
+            server.bind();
+        } catch (RuntimeException ex) {
+            server.stopThreads();
+            throw ex;
+        }
+        return server;
+    }
+
+    private void bind() {
+        Class<? extends ServerChannel> channelType = "epoll".equals(transport) ? EpollServerSocketChannel.class
+                : NioServerSocketChannel.class;
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(acceptGroup, ioGroup)
+                .channel(channelType)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        initConnection(ch);
+                    }
+                });
+        ChannelFuture bound = bootstrap.bind(new InetSocketAddress(options.host(), options.port()))
+                .awaitUninterruptibly();
+        if (!bound.isSuccess()) {
+            Throwable cause = bound.cause();
+            throw new UncheckedIOException("cannot listen on " + options.host() + ":" + options.port(),
+                    cause instanceof IOException ? (IOException) cause : new IOException(cause));
+        }
+        serverChannel = bound.channel();
+        port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
+        LOG.log(System.Logger.Level.INFO, "falcon-server listening on http://" + options.host() + ":" + port
+                + " (" + transport + ", " + (Workers.virtual() ? "virtual threads" : "worker pool") + ")");
+    }
+
+    private void initConnection(SocketChannel ch) {
+        connections.add(ch);
+        Http1Handler http = new Http1Handler(this);
+        HttpDecoderConfig decoder = new HttpDecoderConfig()
+                .setMaxInitialLineLength(options.maxInitialLineBytes())
+                .setMaxHeaderSize(options.maxHeaderBytes());
+        ChannelPipeline p = ch.pipeline();
+        p.addLast("idle", new IdleStateHandler(0, 0, options.idleTimeout().toNanos(), TimeUnit.NANOSECONDS));
+        p.addLast("header-timeout", http.headerTimeout());
+        p.addLast("codec", new HttpServerCodec(decoder));
+        p.addLast("http", http);
+    }
+
+    /** Returns the settings. */
+    public ServerOptions options() {
+        return options;
+    }
+
+    Handler app() {
+        return app;
+    }
+
+    ExecutorService workers() {
+        return workers;
+    }
+
+    /** Returns the bound port. */
+    public int port() {
+        return port;
+    }
+
+    /** Returns whether {@link #close()} has begun. */
+    public boolean isClosing() {
+        return closing.get();
+    }
+
+    /** Shuts down gracefully (see {@link falcon.server.Server#close()}); returns when done. */
+    public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            awaitQuietly();
+            return;
+        }
+        long deadline = System.nanoTime() + options.shutdownGrace().toNanos();
+        try {
+            serverChannel.close().awaitUninterruptibly();
+            for (Channel ch : connections) {
+                ch.eventLoop().execute(() -> {
+                    Http1Handler http = ch.pipeline().get(Http1Handler.class);
+                    if (http != null) {
+                        http.shutdown();
+                    } else {
+                        ch.close();
+                    }
+                });
+            }
+            connections.newCloseFuture().awaitUninterruptibly(remainingMillis(deadline));
+            connections.close().awaitUninterruptibly();
+            workers.shutdown();
+            if (!awaitWorkers(remainingMillis(deadline))) {
+                workers.shutdownNow();
+            }
+        } finally {
+            stopThreads();
+            terminated.countDown();
+            LOG.log(System.Logger.Level.INFO, "falcon-server on port " + port + " stopped");
+        }
+    }
+
+    private boolean awaitWorkers(long millis) {
+        try {
+            return workers.awaitTermination(Math.max(millis, 100), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void stopThreads() {
+        workers.shutdown();
+        Future<?> a = acceptGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        Future<?> b = ioGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        a.awaitUninterruptibly();
+        b.awaitUninterruptibly();
+    }
+
+    private static long remainingMillis(long deadlineNanos) {
+        return Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
+    }
+
+    private void awaitQuietly() {
+        try {
+            terminated.await();
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Blocks until the server is closed. */
+    public void awaitTermination() throws InterruptedException {
+        terminated.await();
+    }
+
+    /** Blocks until the server is closed or {@code timeout} passed; returns whether it is closed. */
+    public boolean awaitTermination(Duration timeout) throws InterruptedException {
+        return terminated.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public String toString() {
+        return "http://" + options.host() + ":" + port + " (" + transport + ")";
+    }
+}
