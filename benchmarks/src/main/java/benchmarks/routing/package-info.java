@@ -1,0 +1,2 @@
+/** JMH benchmarks of {@code falcon.routing}. */
+package benchmarks.routing;
