@@ -12,8 +12,6 @@ import falcon.routing.Responder;
 import falcon.routing.RouteMatch;
 import falcon.routing.RouteParams;
 import falcon.routing.Router;
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,6 +86,8 @@ public class App implements Handler {
     private volatile ErrorSerializer errorSerializer = App::defaultSerializeError;
 
     private final List<SinkRoute> sinks = new CopyOnWriteArrayList<>();
+    private final List<falcon.routing.StaticRoute> staticRoutes = new CopyOnWriteArrayList<>();
+    private final boolean sinkBeforeStaticRoute;
 
     /** Creates an App with Falcon's defaults: JSON media, independent middleware, compiled router. */
     public App() {
@@ -97,18 +97,30 @@ public class App implements Handler {
     private App(Builder b) {
         this.router = b.router != null ? b.router : new CompiledRouter();
         this.independentMiddleware = b.independentMiddleware;
+        this.sinkBeforeStaticRoute = b.sinkBeforeStaticRoute;
         this.requestFactory = b.requestFactory != null ? b.requestFactory : Request::new;
         this.responseFactory = b.responseFactory != null ? b.responseFactory : Response::new;
         this.requestContextFactory = b.requestContextFactory;
         this.responseContextFactory = b.responseContextFactory;
         reqOptions.defaultMediaType = b.mediaType;
         respOptions.defaultMediaType = b.mediaType;
-        errorHandlers.put(Exception.class, (ErrorHandler<Exception>) this::pythonErrorHandler);
-        errorHandlers.put(HTTPError.class, (ErrorHandler<HTTPError>) (req, resp, ex, params) ->
-                composeErrorResponse(req, resp, ex));
-        errorHandlers.put(HTTPStatus.class, (ErrorHandler<HTTPStatus>) (req, resp, ex, params) ->
-                composeStatusResponse(resp, ex));
-        for (Middleware m : b.middleware) {
+        errorHandlers.put(Exception.class, new DefaultErrorHandler(this, DefaultErrorHandler.Kind.UNEXPECTED));
+        errorHandlers.put(HTTPError.class, new DefaultErrorHandler(this, DefaultErrorHandler.Kind.HTTP_ERROR));
+        errorHandlers.put(HTTPStatus.class, new DefaultErrorHandler(this, DefaultErrorHandler.Kind.HTTP_STATUS));
+        errorHandlers.put(WebSocketDisconnected.class,
+                new DefaultErrorHandler(this, DefaultErrorHandler.Kind.WS_DISCONNECTED));
+        List<Middleware> components = new ArrayList<>(b.middleware);
+        if (b.corsEnable) {
+            // NOTE: as Falcon 4, corsEnable and a CORSMiddleware of one's own exclude each other.
+            for (Middleware m : components) {
+                if (m instanceof CORSMiddleware) {
+                    throw new IllegalArgumentException("corsEnable cannot be combined with a CORSMiddleware "
+                            + "in the middleware: pass one or the other");
+                }
+            }
+            components.add(new CORSMiddleware());
+        }
+        for (Middleware m : components) {
             addMiddleware(m);
         }
     }
@@ -127,6 +139,8 @@ public class App implements Handler {
         private String mediaType = Handlers.MEDIA_JSON;
         private Router router;
         private boolean independentMiddleware = true;
+        private boolean corsEnable;
+        private boolean sinkBeforeStaticRoute = true;
         private final List<Middleware> middleware = new ArrayList<>();
         private BiFunction<Exchange, RequestOptions, ? extends Request> requestFactory;
         private Function<ResponseOptions, ? extends Response> responseFactory;
@@ -155,6 +169,27 @@ public class App implements Handler {
          */
         public Builder independentMiddleware(boolean independent) {
             this.independentMiddleware = independent;
+            return this;
+        }
+
+        /**
+         * Sets whether a default {@link CORSMiddleware} (any origin) is added after the other
+         * middleware. Default false.
+         *
+         * <p>Falcon: {@code cors_enable}.
+         */
+        public Builder corsEnable(boolean enable) {
+            this.corsEnable = enable;
+            return this;
+        }
+
+        /**
+         * Sets whether sinks are tried before static routes (true, the default) or after them.
+         *
+         * <p>Falcon: {@code sink_before_static_route}.
+         */
+        public Builder sinkBeforeStaticRoute(boolean sinkFirst) {
+            this.sinkBeforeStaticRoute = sinkFirst;
             return this;
         }
 
@@ -257,6 +292,33 @@ public class App implements Handler {
         addSink(sink, "/");
     }
 
+    /**
+     * Serves the files of {@code directory} under {@code prefix}. Static routes are tried after
+     * the routes, the one added last first, and before or after the sinks as {@link
+     * Builder#sinkBeforeStaticRoute} says; see {@link falcon.routing.StaticRoute} for the rules.
+     *
+     * <p>Falcon: {@code app.add_static_route(prefix, directory, downloadable, fallback_filename)}.
+     *
+     * @param downloadable whether responses carry {@code Content-Disposition: attachment}
+     * @param fallbackFilename a file served when the requested one is missing, or {@code null}
+     * @throws IllegalArgumentException when the prefix does not start with {@code /}, the
+     *     directory is not absolute, or the fallback file does not exist
+     */
+    public void addStaticRoute(String prefix, java.nio.file.Path directory, boolean downloadable,
+            String fallbackFilename) {
+        staticRoutes.add(0, new falcon.routing.StaticRoute(prefix, directory, downloadable, fallbackFilename));
+    }
+
+    /** Serves the files of {@code directory} under {@code prefix}; see the full overload. */
+    public void addStaticRoute(String prefix, java.nio.file.Path directory) {
+        addStaticRoute(prefix, directory, false, null);
+    }
+
+    /** Serves the files of {@code directory} (an absolute path) under {@code prefix}. */
+    public void addStaticRoute(String prefix, String directory) {
+        addStaticRoute(prefix, java.nio.file.Paths.get(directory), false, null);
+    }
+
     /** Adds middleware components, as if appended to the constructor's list. */
     public synchronized void addMiddleware(Middleware... components) {
         middleware.addAll(List.of(components));
@@ -294,13 +356,25 @@ public class App implements Handler {
         List<Middleware> rsrc = new ArrayList<>();
         List<Middleware> resp = new ArrayList<>();
         boolean[][] pairs = new boolean[middleware.size()][];
+        List<Middleware> reqWs = new ArrayList<>();
+        List<Middleware> rsrcWs = new ArrayList<>();
         for (int i = 0; i < middleware.size(); i++) {
             Middleware m = middleware.get(i);
-            boolean hasReq = overrides(m, "processRequest", Request.class, Response.class);
+            // #6: a component may override the blocking method or its ...Async twin.
+            boolean hasReq = overrides(m, "processRequest", Request.class, Response.class)
+                    || overrides(m, "processRequestAsync", Request.class, Response.class);
             boolean hasRsrc = overrides(m, "processResource", Request.class, Response.class, Object.class,
-                    RouteParams.class);
+                    RouteParams.class) || overrides(m, "processResourceAsync", Request.class, Response.class,
+                    Object.class, RouteParams.class);
             boolean hasResp = overrides(m, "processResponse", Request.class, Response.class, Object.class,
-                    boolean.class);
+                    boolean.class) || overrides(m, "processResponseAsync", Request.class, Response.class,
+                    Object.class, boolean.class);
+            if (overrides(m, "processRequestWs", Request.class, WebSocket.class)) {
+                reqWs.add(m);
+            }
+            if (overrides(m, "processResourceWs", Request.class, WebSocket.class, Object.class, RouteParams.class)) {
+                rsrcWs.add(m);
+            }
             if (hasReq) {
                 req.add(m);
             }
@@ -316,6 +390,8 @@ public class App implements Handler {
         resourceMw = rsrc.toArray(new Middleware[0]);
         responseMw = resp.toArray(new Middleware[0]);
         dependentPairs = pairs;
+        requestWsMw = reqWs.toArray(NO_MIDDLEWARE);
+        resourceWsMw = rsrcWs.toArray(NO_MIDDLEWARE);
     }
 
     private static boolean overrides(Object component, String name, Class<?>... params) {
@@ -352,209 +428,29 @@ public class App implements Handler {
         if (responseContextFactory != null) {
             resp.setContextFactory(responseContextFactory);
         }
-        Reply reply;
-        try {
-            reply = process(req, resp);
-        } catch (Throwable ex) {
-            // No handler took it (only possible when the user removed the defaults' reach,
-            // e.g. an Error): answer as a WSGI server would, never with the trace.
-            LOG.log(System.Logger.Level.ERROR, "unhandled error in " + req.getMethod() + " " + req.getPath(), ex);
-            reply = internalErrorReply();
+        // #6: a small state machine runs the request, so that asynchronous steps park it
+        // instead of blocking a thread (RequestFlow, WebSocketFlow; docs/async.md).
+        if (exchange.webSocket() != null) {
+            new WebSocketFlow(this, exchange, req).run();
+            return;
         }
-        exchange.respond(reply);
+        new RequestFlow(this, exchange, req, resp).run();
     }
 
-    private Reply internalErrorReply() {
+    Reply internalErrorReply() {
         byte[] body = new HTTPInternalServerError().toJson();
         return new Reply(500, "Internal Server Error", List.of("content-type", "application/json",
                 "content-length", Integer.toString(body.length)), body, null, null);
     }
 
-    private Reply process(Request req, Response resp) throws Throwable {
-        Object resource = null;
-        RouteParams params = EMPTY;
-        boolean reqSucceeded = false;
-        Middleware[] dependentResp = null;
-        // NOTE: routing happens inside the first try, as in Falcon: a router may raise HTTPError.
-        Responder responder = null;
-        Middleware[] reqStack = requestMw;
-        try {
-            if (independentMiddleware) {
-                for (Middleware m : reqStack) {
-                    m.processRequest(req, resp);
-                    if (resp.isComplete()) {
-                        break;
-                    }
-                }
-            } else {
-                dependentResp = runDependentRequestMiddleware(req, resp);
-            }
-            if (!resp.isComplete()) {
-                RouteMatch match = router.find(req.getPath(), req);
-                if (match != null) {
-                    resource = match.resource();
-                    params = match.params();
-                    req.setUriTemplate(match.uriTemplate());
-                    responder = match.methodMap().get(req.getMethod());
-                } else {
-                    responder = findSink(req);
-                    if (responder instanceof SinkResponder) {
-                        params = ((SinkResponder) responder).params;
-                    }
-                }
-            }
-        } catch (DependentAbort abort) {
-            handleException(req, resp, abort.getCause(), params);
-            return finish(req, resp, null, false, abort.queued, params);
-        } catch (Exception ex) {
-            handleException(req, resp, ex, params);
-            return finish(req, resp, null, false, dependentResp, params);
-        }
-        try {
-            if (resource != null) {
-                for (Middleware m : resourceMw) {
-                    m.processResource(req, resp, resource, params);
-                    if (resp.isComplete()) {
-                        break;
-                    }
-                }
-            }
-            if (!resp.isComplete() && responder != null) {
-                Object result = responder.respond(req, resp, params);
-                if (result instanceof CompletionStage) {
-                    awaitStage((CompletionStage<?>) result);
-                }
-            }
-            reqSucceeded = true;
-        } catch (Exception ex) {
-            handleException(req, resp, ex, params);
-        }
-        return finish(req, resp, resource, reqSucceeded, dependentResp, params);
-    }
-
-    private static final RouteParams EMPTY = new RouteParams();
-
-    private Middleware[] runDependentRequestMiddleware(Request req, Response resp) throws DependentAbort {
-        List<Middleware> queued = new ArrayList<>();
-        boolean[][] pairs = dependentPairs;
-        try {
-            for (int i = 0; i < pairs.length; i++) {
-                Middleware m = middleware.get(i);
-                if (pairs[i][0] && !resp.isComplete()) {
-                    m.processRequest(req, resp);
-                }
-                if (pairs[i][1]) {
-                    queued.add(0, m);
-                }
-            }
-        } catch (Exception ex) {
-            throw new DependentAbort(queued.toArray(new Middleware[0]), ex);
-        }
-        return queued.toArray(new Middleware[0]);
-    }
-
-    /** Carries the processResponse methods queued before a dependent processRequest raised. */
-    private static final class DependentAbort extends Exception {
-        private static final long serialVersionUID = 1L;
-        final transient Middleware[] queued;
-
-        DependentAbort(Middleware[] queued, Exception cause) {
-            super(cause);
-            this.queued = queued;
-        }
-    }
-
-    private static void awaitStage(CompletionStage<?> stage) throws Exception {
-        try {
-            stage.toCompletableFuture().get();
-        } catch (java.util.concurrent.ExecutionException ex) {
-            Throwable cause = ex.getCause();
-            if (cause instanceof Exception) {
-                throw (Exception) cause;
-            }
-            throw ex;
-        }
-    }
-
-    private Reply finish(Request req, Response resp, Object resource, boolean reqSucceeded,
-            Middleware[] dependentResp, RouteParams params) throws Throwable {
-        Middleware[] respStack = independentMiddleware ? responseMw : (dependentResp == null ? new Middleware[0]
-                : dependentResp);
-        for (Middleware m : respStack) {
-            try {
-                m.processResponse(req, resp, resource, reqSucceeded);
-            } catch (Exception ex) {
-                handleException(req, resp, ex, params);
-                reqSucceeded = false;
-            }
-        }
-
-        byte[] body = null;
-        InputStream stream = null;
-        long length = 0;
-        boolean lengthKnown = true;
-        try {
-            body = resp.renderBody();
-            if (body != null) {
-                length = body.length;
-            } else if (resp.getStream() != null) {
-                stream = resp.getStream();
-                lengthKnown = false;
-            }
-        } catch (Exception ex) {
-            // NOTE: as in Falcon, the error handler's body is not rendered any more: the reply
-            // is empty with Content-Length 0 (falcon/app.py keeps the initial [] and 0).
-            handleException(req, resp, ex, params);
-            body = null;
-            stream = null;
-            length = 0;
-            lengthKnown = true;
-        }
-
-        int code = resp.getStatusCode();
-        String defaultMediaType = respOptions.defaultMediaType;
-        boolean head = "HEAD".equals(req.getMethod());
-        if (head || bodiless(code)) {
-            if (code == 204 || code == 304) {
-                defaultMediaType = null;
-            } else if (lengthKnown && head && !bodiless(code) && resp.getContentLength() == null) {
-                resp.setContentLength(length);
-            }
-            body = null;
-            closeQuietly(stream);
-            stream = null;
-        } else if (lengthKnown) {
-            resp.setContentLength(length);
-        }
-
-        List<String> lines = resp.headerLines(defaultMediaType);
-        String status = resp.getStatus();
-        String reason = status.length() > 4 ? status.substring(4) : "";
-        List<Runnable> callbacks = resp.getScheduled();
-        Runnable after = callbacks.isEmpty() ? null : () -> {
-            for (Runnable r : callbacks) {
-                try {
-                    r.run();
-                } catch (RuntimeException ex) {
-                    LOG.log(System.Logger.Level.ERROR, "after-response callback failed", ex);
-                }
-            }
-        };
-        return new Reply(code, reason, lines, body, stream, after);
-    }
-
-    private static void closeQuietly(InputStream stream) {
-        if (stream != null) {
-            try {
-                stream.close();
-            } catch (IOException ex) {
-                // nothing to do: the body is not sent
-            }
-        }
-    }
-
     private Responder findSink(Request req) {
         String path = req.getPath();
+        if (!sinkBeforeStaticRoute) {
+            Responder r = findStaticRoute(path);
+            if (r != null) {
+                return r;
+            }
+        }
         for (SinkRoute s : sinks) {
             Matcher m = s.pattern.matcher(path);
             if (m.lookingAt()) {
@@ -565,7 +461,25 @@ public class App implements Handler {
                 return new SinkResponder(s.sink, p);
             }
         }
+        if (sinkBeforeStaticRoute) {
+            Responder r = findStaticRoute(path);
+            if (r != null) {
+                return r;
+            }
+        }
         return PATH_NOT_FOUND;
+    }
+
+    private Responder findStaticRoute(String path) {
+        for (falcon.routing.StaticRoute route : staticRoutes) {
+            if (route.match(path)) {
+                return (req, resp, params) -> {
+                    route.handle(req, resp);
+                    return null;
+                };
+            }
+        }
+        return null;
     }
 
     private record SinkRoute(Pattern pattern, List<String> groups, Sink sink) {
@@ -583,6 +497,9 @@ public class App implements Handler {
 
         @Override
         public Object respond(Request req, Response resp, RouteParams ignored) throws Exception {
+            if (sink instanceof AsyncSinkAdapter) {
+                return ((AsyncSinkAdapter) sink).sink.handle(req, resp, params); // #6
+            }
             sink.handle(req, resp, params);
             return null;
         }
@@ -598,22 +515,6 @@ public class App implements Handler {
     }
 
     // ------------------------------------------------------------------ errors
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private void handleException(Request req, Response resp, Throwable ex, RouteParams params) throws Throwable {
-        ErrorHandler handler = handlers.get(ex.getClass());
-        resp.clearBody();
-        if (handler == null) {
-            throw ex;
-        }
-        try {
-            handler.handle(req, resp, ex, params);
-        } catch (HTTPStatus status) {
-            composeStatusResponse(resp, status);
-        } catch (HTTPError error) {
-            composeErrorResponse(req, resp, error);
-        }
-    }
 
     private void pythonErrorHandler(Request req, Response resp, Exception ex, RouteParams params) {
         LOG.log(System.Logger.Level.ERROR, req.getMethod() + " " + req.getRelativeUri()
@@ -683,5 +584,222 @@ public class App implements Handler {
     /** Returns the methods that {@link MethodMap} knows. */
     static List<String> combinedMethods() {
         return MethodMap.COMBINED_METHODS;
+    }
+
+    // ------------------------------------------------------------------ async, WebSocket, lifespan (#6)
+
+    static final Middleware[] NO_MIDDLEWARE = new Middleware[0];
+
+    private final WebSocketOptions wsOptions = new WebSocketOptions();
+    private volatile Middleware[] requestWsMw = NO_MIDDLEWARE;
+    private volatile Middleware[] resourceWsMw = NO_MIDDLEWARE;
+
+    /** Returns the WebSocket options. Falcon: {@code app.ws_options}. */
+    public WebSocketOptions getWsOptions() {
+        return wsOptions;
+    }
+
+    /**
+     * Adds an asynchronous sink: like {@link #addSink(Sink, String)}, but the response is sent
+     * when the returned stage completes.
+     *
+     * <p>Falcon: {@code app.add_sink(async_sink, prefix)}.
+     */
+    public void addAsyncSink(AsyncSink sink, String prefix) {
+        addSink(new AsyncSinkAdapter(sink), prefix);
+    }
+
+    /**
+     * Handles exceptions of {@code type} with an asynchronous handler; otherwise like {@link
+     * #addErrorHandler}.
+     *
+     * <p>Falcon: {@code app.add_error_handler(type, async_handler)}.
+     */
+    public <E extends Throwable> void addAsyncErrorHandler(Class<E> type, AsyncErrorHandler<? super E> handler) {
+        addErrorHandler(type, new AsyncErrorHandlerAdapter<E>(handler));
+    }
+
+    /**
+     * Runs every middleware component's {@code processStartup}, in order; servers call it before
+     * they accept connections.
+     *
+     * <p>Falcon: the ASGI {@code lifespan.startup} event.
+     *
+     * @throws IllegalStateException when a component failed: the App must not serve; its cause is
+     *     the component's exception (Falcon's {@code lifespan.startup.failed})
+     */
+    @Override
+    public void startup() {
+        List<Middleware> components;
+        synchronized (this) {
+            components = List.copyOf(middleware);
+        }
+        for (Middleware m : components) {
+            try {
+                m.processStartup();
+            } catch (Exception ex) {
+                throw new IllegalStateException("startup failed: " + m.getClass().getName()
+                        + ".processStartup raised " + ex, ex);
+            }
+        }
+    }
+
+    /**
+     * Runs every middleware component's {@code processShutdown}, in reverse order; servers call
+     * it after they stopped serving.
+     *
+     * <p>Falcon: the ASGI {@code lifespan.shutdown} event.
+     *
+     * @throws IllegalStateException when a component failed; the remaining ones are skipped
+     *     (Falcon's {@code lifespan.shutdown.failed})
+     */
+    @Override
+    public void shutdown() {
+        List<Middleware> components;
+        synchronized (this) {
+            components = List.copyOf(middleware);
+        }
+        for (int i = components.size() - 1; i >= 0; i--) {
+            Middleware m = components.get(i);
+            try {
+                m.processShutdown();
+            } catch (Exception ex) {
+                throw new IllegalStateException("shutdown failed: " + m.getClass().getName()
+                        + ".processShutdown raised " + ex, ex);
+            }
+        }
+    }
+
+    boolean isIndependentMiddleware() {
+        return independentMiddleware;
+    }
+
+    Middleware[] requestMiddleware() {
+        return requestMw;
+    }
+
+    Middleware[] resourceMiddleware() {
+        return resourceMw;
+    }
+
+    Middleware[] responseMiddleware() {
+        return responseMw;
+    }
+
+    Middleware[] requestWsMiddleware() {
+        return requestWsMw;
+    }
+
+    Middleware[] resourceWsMiddleware() {
+        return resourceWsMw;
+    }
+
+    List<Middleware> middlewareList() {
+        return middleware;
+    }
+
+    boolean[][] dependentPairs() {
+        return dependentPairs;
+    }
+
+    static boolean bodilessStatus(int code) {
+        return bodiless(code);
+    }
+
+    /** Routes {@code req} for an HTTP flow: sets its resource, params and responder. */
+    void route(RequestFlow flow, Request req) {
+        RouteMatch match = router.find(req.getPath(), req);
+        if (match != null) {
+            flow.resource = match.resource();
+            flow.params = match.params();
+            req.setUriTemplate(match.uriTemplate());
+            flow.responder = match.methodMap().get(req.getMethod());
+        } else {
+            Responder responder = findSink(req);
+            if (responder instanceof SinkResponder) {
+                flow.params = ((SinkResponder) responder).params;
+            }
+            flow.responder = responder;
+        }
+    }
+
+    /** Finds the route of a WebSocket request; {@code null} when none matched (no sinks: Falcon 3.1). */
+    RouteMatch routeWs(Request req) {
+        return router.find(req.getPath(), req);
+    }
+
+    boolean hasErrorHandler(Throwable ex) {
+        return handlers.get(ex.getClass()) != null;
+    }
+
+    ErrorHandler<?> errorHandlerFor(Throwable ex) {
+        return handlers.get(ex.getClass());
+    }
+
+    /** Calls the handler of {@code ex} (which must exist) after clearing the body; returns its stage. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    Object callErrorHandler(Request req, Response resp, Throwable ex, RouteParams params) throws Exception {
+        ErrorHandler handler = handlers.get(ex.getClass());
+        resp.clearBody();
+        if (handler instanceof AsyncErrorHandlerAdapter) {
+            return ((AsyncErrorHandlerAdapter) handler).handler.handle(req, resp, ex, params);
+        }
+        handler.handle(req, resp, ex, params);
+        return null;
+    }
+
+    void composeError(Request req, Response resp, HTTPError error) {
+        composeErrorResponse(req, resp, error);
+    }
+
+    void composeStatus(Response resp, HTTPStatus status) {
+        composeStatusResponse(resp, status);
+    }
+
+    void pythonError(Request req, Response resp, Exception ex) {
+        pythonErrorHandler(req, resp, ex, null);
+    }
+
+    /** The JSON handler for {@code SSEvent.json}: the response options' (Falcon), else the default. */
+    BaseHandler sseJsonHandler() {
+        try {
+            return respOptions.mediaHandlers.resolve("application/json", "application/json");
+        } catch (HTTPError ex) {
+            return null;
+        }
+    }
+
+    /** An {@link AsyncSink} registered as a {@link Sink}; the flow calls the async method. */
+    private static final class AsyncSinkAdapter implements Sink {
+        final AsyncSink sink;
+
+        AsyncSinkAdapter(AsyncSink sink) {
+            this.sink = sink;
+        }
+
+        @Override
+        public void handle(Request req, Response resp, RouteParams params) throws Exception {
+            CompletionStage<?> stage = sink.handle(req, resp, params);
+            if (stage != null) {
+                stage.toCompletableFuture().join();
+            }
+        }
+    }
+
+    /** An {@link AsyncErrorHandler} registered as an {@link ErrorHandler}; the flow calls the async method. */
+    static final class AsyncErrorHandlerAdapter<E extends Throwable> implements ErrorHandler<E> {
+        final AsyncErrorHandler<? super E> handler;
+
+        AsyncErrorHandlerAdapter(AsyncErrorHandler<? super E> handler) {
+            this.handler = handler;
+        }
+
+        @Override
+        public void handle(Request req, Response resp, E ex, RouteParams params) throws Exception {
+            CompletionStage<?> stage = handler.handle(req, resp, ex, params);
+            if (stage != null) {
+                stage.toCompletableFuture().join();
+            }
+        }
     }
 }

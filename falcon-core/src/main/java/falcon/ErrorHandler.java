@@ -24,4 +24,20 @@ public interface ErrorHandler<E extends Throwable> {
      * @throws Exception an {@link HTTPError} or {@link HTTPStatus} to render instead
      */
     void handle(Request req, Response resp, E ex, RouteParams params) throws Exception;
+
+    /**
+     * Handles {@code ex} raised while serving a WebSocket connection.
+     *
+     * <p>The default calls {@link #handle} with a {@code null} response, as Falcon does; override
+     * it to close {@code ws} with a code of your choice. When this returns and the connection is
+     * still open, the App closes it (1000; an unaccepted handshake is denied with 403). An {@link
+     * HTTPError} or {@link HTTPStatus} thrown here closes with 3000 + its status code.
+     *
+     * <p>Falcon: a handler taking the {@code ws} keyword argument.
+     *
+     * @throws Exception an {@link HTTPError} or {@link HTTPStatus} to close with
+     */
+    default void handleWs(Request req, WebSocket ws, E ex, RouteParams params) throws Exception {
+        handle(req, null, ex, params);
+    }
 }

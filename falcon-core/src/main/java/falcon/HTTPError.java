@@ -6,17 +6,16 @@ import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import falcon.uri.Uri;
+import falcon.util.HttpDates;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -58,26 +57,6 @@ public class HTTPError extends RuntimeException {
             .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
             .build()
             .writer(new PythonJsonSeparators());
-
-    // Falcon's dt_to_http: RFC 1123 in GMT, English names whatever the JVM's locale, and a
-    // two-digit day (DateTimeFormatter.RFC_1123_DATE_TIME would write "Wed, 1 Oct").
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter
-            .ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
-
-    // Characters falcon.uri.encode leaves alone in a full URI: RFC 3986 unreserved and
-    // reserved (delimiter) characters. Everything else, '%' included, is percent-encoded.
-    private static final boolean[] URI_ALLOWED = new boolean[128];
-
-    static {
-        String allowed = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~"
-                + ":/?#[]@!$&'()*+,;=";
-        for (int i = 0; i < allowed.length(); i++) {
-            URI_ALLOWED[allowed.charAt(i)] = true;
-        }
-    }
-
-    private static final char[] HEX_UPPER = "0123456789ABCDEF".toCharArray();
 
     private final String status;
     private final int statusCode;
@@ -468,24 +447,7 @@ public class HTTPError extends RuntimeException {
 
     // Falcon: falcon.uri.encode (not encode_check_escaped): "%20" becomes "%2520".
     static String encodeUri(String uri) {
-        int i = 0;
-        while (i < uri.length() && uri.charAt(i) < 128 && URI_ALLOWED[uri.charAt(i)]) {
-            i++;
-        }
-        if (i == uri.length()) {
-            return uri;   // the common case: nothing to encode, nothing to allocate
-        }
-        byte[] bytes = uri.getBytes(StandardCharsets.UTF_8);
-        StringBuilder out = new StringBuilder(bytes.length + 16);
-        for (byte b : bytes) {
-            int octet = b & 0xFF;
-            if (octet < 128 && URI_ALLOWED[octet]) {
-                out.append((char) octet);
-            } else {
-                out.append('%').append(HEX_UPPER[octet >> 4]).append(HEX_UPPER[octet & 0xF]);
-            }
-        }
-        return out.toString();
+        return Uri.encode(uri);
     }
 
     /**
@@ -503,11 +465,11 @@ public class HTTPError extends RuntimeException {
             return null;
         }
         if (retryAfter instanceof LocalDateTime local) {
-            return HTTP_DATE.format(local.toInstant(ZoneOffset.UTC));
+            return HttpDates.dtToHttp(local);
         }
         if (retryAfter instanceof TemporalAccessor temporal
                 && temporal.isSupported(ChronoField.INSTANT_SECONDS)) {
-            return HTTP_DATE.format(Instant.from(temporal));
+            return HttpDates.format(Instant.from(temporal));
         }
         return retryAfter.toString();
     }

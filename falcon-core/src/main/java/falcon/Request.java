@@ -3,14 +3,21 @@ package falcon;
 import falcon.gateway.Exchange;
 import falcon.gateway.RequestHeaders;
 import falcon.internal.MimeParse;
+import falcon.internal.PythonNumbers;
 import falcon.media.BaseHandler;
 import falcon.media.JSONHandler;
 import falcon.uri.Uri;
 import falcon.util.Context;
+import falcon.util.ETag;
+import falcon.util.HttpDates;
+import falcon.util.Strptime;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -27,11 +34,22 @@ import java.util.function.Function;
  * never looks at the cookies never parses them. A request belongs to one exchange and one thread
  * at a time, so nothing here is locked.
  *
+ * <p>Where Falcon returns {@code None}, these methods return {@code null}.
+ *
  * <p>Falcon: {@code falcon.Request}.
  */
 public class Request {
 
     private static final Object UNSET = new Object();
+
+    /** The default format of {@link #getParamAsDatetime(String)}: {@value}. */
+    public static final String DEFAULT_DATETIME_FORMAT = "%Y-%m-%dT%H:%M:%SZ";
+
+    /** The default format of {@link #getParamAsDate(String)}: {@value}. */
+    public static final String DEFAULT_DATE_FORMAT = "%Y-%m-%d";
+
+    private static final String RANGE_HREF = "https://tools.ietf.org/html/rfc7233";
+    private static final String RANGE_HREF_TEXT = "HTTP/1.1 Range Requests";
 
     private final Exchange exchange;
     private final RequestOptions options;
@@ -41,9 +59,20 @@ public class Request {
     private Context context;
     private Function<Request, ? extends Context> contextFactory;
 
+    // Lazily computed, then cached (DESIGN §3): a request that never asks pays nothing.
     private Map<String, Object> params;
     private Map<String, String> headers;
     private Map<String, List<String>> cookies;
+    private Map<String, String> cookiesCollapsed;
+    private List<Forwarded> forwarded;
+    private List<String> accessRoute;
+    private List<ETag> ifMatch;
+    private List<ETag> ifNoneMatch;
+    private String uri;
+    private String relativeUri;
+    private String prefix;
+    private String forwardedUri;
+    private String forwardedPrefix;
     private Object media = UNSET;
     private RuntimeException mediaError;
     private InputStream stream;
@@ -59,7 +88,8 @@ public class Request {
         this.options = options;
         this.method = exchange.method();
         String raw = exchange.rawPath();
-        String decoded = raw.isEmpty() ? "/" : Uri.decode(raw);
+        // A path keeps '+' as is: only query strings use it for a space.
+        String decoded = raw.isEmpty() ? "/" : Uri.decode(raw, false);
         if (options.stripUrlPathTrailingSlash && decoded.length() > 1 && decoded.endsWith("/")) {
             decoded = decoded.substring(0, decoded.length() - 1);
         }
@@ -71,7 +101,7 @@ public class Request {
         return exchange;
     }
 
-    /** Returns the App's request options. */
+    /** Returns the App's request options. Falcon: {@code req.options}. */
     public RequestOptions getOptions() {
         return options;
     }
@@ -90,17 +120,29 @@ public class Request {
         return path;
     }
 
-    /** Changes the path before routing, from {@code processRequest}: the request is re-routed. */
+    /**
+     * Changes the path before routing, from {@code processRequest}: the request is re-routed.
+     *
+     * <p>Falcon: assigning {@code req.path}. Unlike Falcon, the URIs derived from the path
+     * ({@link #getUri()}, {@link #getRelativeUri()}...) follow the change.
+     */
     public void setPath(String path) {
         this.path = path;
+        this.uri = null;
+        this.relativeUri = null;
+        this.forwardedUri = null;
     }
 
-    /** Returns the raw query string without {@code ?}, or an empty string. */
+    /** Returns the raw query string without {@code ?}, or an empty string. Falcon: {@code req.query_string}. */
     public String getQueryString() {
         return exchange.queryString();
     }
 
-    /** Returns the template of the matched route, or {@code null} before routing or for sinks. */
+    /**
+     * Returns the template of the matched route, or {@code null} before routing or for sinks.
+     *
+     * <p>Falcon: {@code req.uri_template}.
+     */
     public String getUriTemplate() {
         return uriTemplate;
     }
@@ -115,71 +157,281 @@ public class Request {
         return exchange.protocol();
     }
 
+    // ---------------------------------------------------------------- URL parts
+
     /** Returns {@code http} or {@code https}. Falcon: {@code req.scheme}. */
     public String getScheme() {
         return exchange.scheme();
     }
 
-    /** Returns the host from the Host header (without port), else the server's host. */
+    /**
+     * Returns the scheme the client used before any proxy: the first {@code Forwarded} hop's
+     * {@code proto}, else {@code X-Forwarded-Proto} (lower-cased), else {@link #getScheme()}.
+     *
+     * <p>When a {@code Forwarded} header is present, {@code X-Forwarded-Proto} is not consulted.
+     * Falcon: {@code req.forwarded_scheme}.
+     */
+    public String getForwardedScheme() {
+        RequestHeaders h = exchange.headers();
+        if (h.get("Forwarded") != null) {
+            List<Forwarded> hops = getForwarded();
+            String scheme = hops.isEmpty() ? null : hops.get(0).getScheme();
+            return scheme != null && !scheme.isEmpty() ? scheme : getScheme();
+        }
+        String proto = h.get("X-Forwarded-Proto");
+        return proto != null ? proto.toLowerCase(Locale.ROOT) : getScheme();
+    }
+
+    /**
+     * Returns the host name from the Host header without port or IPv6 brackets, else the
+     * server's host.
+     *
+     * <p>Falcon: {@code req.host}. Falcon fails with a 500 on a Host header whose port is not a
+     * number; here the part before the colon is returned.
+     */
     public String getHost() {
         String host = exchange.headers().get("Host");
         if (host == null || host.isEmpty()) {
             return exchange.serverHost();
         }
-        return stripPort(host);
+        try {
+            return Uri.parseHost(host).host();
+        } catch (IllegalArgumentException ex) {
+            return host.startsWith("[") ? host : host.substring(0, host.indexOf(':'));
+        }
     }
 
-    /** Returns the port from the Host header, else the scheme's default, else the server's port. */
+    /**
+     * Returns the host the client asked for before any proxy: the first {@code Forwarded} hop's
+     * {@code host}, else {@code X-Forwarded-Host}, else {@link #getNetloc()} (port included).
+     *
+     * <p>Falcon: {@code req.forwarded_host}.
+     */
+    public String getForwardedHost() {
+        RequestHeaders h = exchange.headers();
+        if (h.get("Forwarded") != null) {
+            List<Forwarded> hops = getForwarded();
+            String host = hops.isEmpty() ? null : hops.get(0).getHost();
+            return host != null && !host.isEmpty() ? host : getNetloc();
+        }
+        String xfh = h.get("X-Forwarded-Host");
+        return xfh != null ? xfh : getNetloc();
+    }
+
+    /**
+     * Returns the port from the Host header, else the scheme's default (80 or 443), else the
+     * server's port when there is no Host header.
+     *
+     * <p>Falcon: {@code req.port}. A Host port that is not a number gives the scheme's default
+     * here (Falcon fails with a 500).
+     */
     public int getPort() {
         String host = exchange.headers().get("Host");
         if (host != null && !host.isEmpty()) {
-            int colon = host.lastIndexOf(':');
-            int bracket = host.lastIndexOf(']');
-            if (colon > bracket) {
-                try {
-                    return Integer.parseInt(host.substring(colon + 1));
-                } catch (NumberFormatException ex) {
-                    // fall through to the scheme's default, as Falcon does for a bad port
-                }
+            int defaultPort = "http".equals(getScheme()) ? 80 : 443;
+            try {
+                Integer port = Uri.parseHost(host, defaultPort).port();
+                return port == null ? defaultPort : port;
+            } catch (IllegalArgumentException ex) {
+                return defaultPort;
             }
-            return "https".equals(getScheme()) ? 443 : 80;
         }
         return exchange.serverPort();
     }
 
-    /** Returns {@code host[:port]}, without the port when it is the scheme's default. */
+    /**
+     * Returns the Host header as sent (port included if given), else the server's
+     * {@code host[:port]}, the port left out when it is the scheme's default.
+     *
+     * <p>Falcon: {@code req.netloc}.
+     */
     public String getNetloc() {
-        String host = getHost();
-        int port = getPort();
+        String host = exchange.headers().get("Host");
+        if (host != null && !host.isEmpty()) {
+            return host;
+        }
+        String server = exchange.serverHost();
+        int port = exchange.serverPort();
         boolean defaultPort = "https".equals(getScheme()) ? port == 443 : port == 80;
-        return defaultPort ? host : host + ":" + port;
+        return defaultPort ? server : server + ":" + port;
     }
 
-    /** Returns the path the App is mounted under (WSGI {@code SCRIPT_NAME}), or empty. */
+    /**
+     * Returns the leftmost label of the host, e.g. {@code api} for {@code api.example.com};
+     * {@code null} when the host has a single label. Meaningless for IP addresses.
+     *
+     * <p>Falcon: {@code req.subdomain}.
+     */
+    public String getSubdomain() {
+        String host = getHost();
+        int dot = host.indexOf('.');
+        return dot < 0 ? null : host.substring(0, dot);
+    }
+
+    /**
+     * Returns the path the App is mounted under (WSGI {@code SCRIPT_NAME}), or empty.
+     *
+     * <p>Falcon: {@code req.root_path}.
+     */
     public String getRootPath() {
         return exchange.rootPath();
     }
 
+    /**
+     * Returns the root path.
+     *
+     * <p>Falcon: {@code req.app}, deprecated there as here.
+     *
+     * @deprecated use {@link #getRootPath()}
+     */
+    @Deprecated
+    public String getApp() {
+        return getRootPath();
+    }
+
     /** Returns {@code scheme://netloc/rootPath}. Falcon: {@code req.prefix}. */
     public String getPrefix() {
-        return getScheme() + "://" + getNetloc() + getRootPath();
+        String value = prefix;
+        if (value == null) {
+            value = prefix = getScheme() + "://" + getNetloc() + getRootPath();
+        }
+        return value;
     }
 
-    /** Returns the root path, path and query string. Falcon: {@code req.relative_uri}. */
+    /**
+     * Returns {@code forwardedScheme://forwardedHost/rootPath}.
+     *
+     * <p>Falcon: {@code req.forwarded_prefix}.
+     */
+    public String getForwardedPrefix() {
+        String value = forwardedPrefix;
+        if (value == null) {
+            value = forwardedPrefix = getForwardedScheme() + "://" + getForwardedHost() + getRootPath();
+        }
+        return value;
+    }
+
+    /**
+     * Returns the root path, the decoded path and the query string.
+     *
+     * <p>Falcon: {@code req.relative_uri}.
+     */
     public String getRelativeUri() {
-        String qs = getQueryString();
-        return getRootPath() + path + (qs.isEmpty() ? "" : "?" + qs);
+        String value = relativeUri;
+        if (value == null) {
+            String qs = getQueryString();
+            value = relativeUri = qs.isEmpty() ? getRootPath() + path : getRootPath() + path + "?" + qs;
+        }
+        return value;
     }
 
-    /** Returns the full URI. Falcon: {@code req.uri} (alias {@code url}). */
+    /** Returns the full URI: {@code scheme://netloc} and the relative URI. Falcon: {@code req.uri}. */
     public String getUri() {
-        return getPrefix() + path + (getQueryString().isEmpty() ? "" : "?" + getQueryString());
+        String value = uri;
+        if (value == null) {
+            value = uri = getScheme() + "://" + getNetloc() + getRelativeUri();
+        }
+        return value;
     }
 
-    /** Returns the peer's address. Falcon: {@code req.remote_addr}. */
-    public String getRemoteAddr() {
-        return exchange.remoteAddr();
+    /** Returns the full URI; the same as {@link #getUri()}. Falcon: {@code req.url}. */
+    public String getUrl() {
+        return getUri();
     }
+
+    /**
+     * Returns the URI the client used before any proxy, from the forwarded scheme and host.
+     *
+     * <p>Falcon: {@code req.forwarded_uri}.
+     */
+    public String getForwardedUri() {
+        String value = forwardedUri;
+        if (value == null) {
+            value = forwardedUri = getForwardedScheme() + "://" + getForwardedHost() + getRelativeUri();
+        }
+        return value;
+    }
+
+    // ---------------------------------------------------------------- client address
+
+    /**
+     * Returns the peer's address (the client or the last proxy); {@code 127.0.0.1} if unknown.
+     *
+     * <p>Falcon: {@code req.remote_addr}.
+     */
+    public String getRemoteAddr() {
+        String addr = exchange.remoteAddr();
+        return addr == null ? "127.0.0.1" : addr;
+    }
+
+    /**
+     * Returns the addresses from the client to this server, client first.
+     *
+     * <p>Taken from the {@code for} of each {@code Forwarded} hop (port and brackets removed),
+     * else {@code X-Forwarded-For}, else {@code X-Real-IP}; the peer address is appended unless
+     * it is already last. The values are not validated and may be {@code unknown} or obfuscated
+     * identifiers. Never trust them for security decisions without knowing your proxies.
+     *
+     * <p>Falcon: {@code req.access_route}.
+     */
+    public List<String> getAccessRoute() {
+        List<String> route = accessRoute;
+        if (route == null) {
+            route = new ArrayList<>(4);
+            RequestHeaders h = exchange.headers();
+            String xff;
+            String realIp;
+            if (h.get("Forwarded") != null) {
+                for (Forwarded hop : getForwarded()) {
+                    if (hop.getSrc() != null) {
+                        route.add(hostOf(hop.getSrc()));
+                    }
+                }
+            } else if ((xff = h.get("X-Forwarded-For")) != null) {
+                for (String ip : xff.split(",", -1)) {
+                    route.add(ip.strip());
+                }
+            } else if ((realIp = h.get("X-Real-IP")) != null) {
+                route.add(realIp);
+            }
+            String remote = getRemoteAddr();
+            if (route.isEmpty() || !route.get(route.size() - 1).equals(remote)) {
+                route.add(remote);
+            }
+            route = accessRoute = Collections.unmodifiableList(route);
+        }
+        return route;
+    }
+
+    // Falcon fails with a 500 on a node whose port is not a number; the node is kept as is here.
+    private static String hostOf(String node) {
+        try {
+            return Uri.parseHost(node).host();
+        } catch (IllegalArgumentException ex) {
+            return node;
+        }
+    }
+
+    /**
+     * Returns the hops of the {@code Forwarded} header (RFC 7239), client first; {@code null}
+     * without the header, and an empty list when nothing in it could be parsed.
+     *
+     * <p>Parsing is best effort and never fails; see {@link Forwarded#parse}. Falcon: {@code
+     * req.forwarded}.
+     */
+    public List<Forwarded> getForwarded() {
+        List<Forwarded> value = forwarded;
+        if (value == null) {
+            String header = exchange.headers().get("Forwarded");
+            if (header == null) {
+                return null;
+            }
+            value = forwarded = Collections.unmodifiableList(Forwarded.parse(header));
+        }
+        return value;
+    }
+
+    // ---------------------------------------------------------------- context
 
     /**
      * Returns this request's context, made by the App's context factory on first use.
@@ -220,37 +472,92 @@ public class Request {
         return h;
     }
 
-    /** Returns the value of header {@code name} (any case), or {@code null}. */
+    /** Returns the value of header {@code name} (any case), or {@code null}. Falcon: {@code req.get_header}. */
     public String getHeader(String name) {
         return exchange.headers().get(name);
     }
 
     /**
-     * Returns the value of header {@code name}.
+     * Returns the value of header {@code name} (any case).
      *
      * @throws HTTPMissingHeader if {@code required} and the header is absent
      */
     public String getHeader(String name, boolean required) {
-        String value = exchange.headers().get(name);
-        if (value == null && required) {
-            throw new HTTPMissingHeader(name);
-        }
-        return value;
+        return getHeader(name, required, null);
     }
 
     /** Returns the value of header {@code name}, or {@code defaultValue} when absent. */
     public String getHeader(String name, String defaultValue) {
-        String value = exchange.headers().get(name);
-        return value == null ? defaultValue : value;
+        return getHeader(name, false, defaultValue);
     }
 
-    /** Returns the Content-Type header, or {@code null}. */
+    /**
+     * Returns the value of header {@code name} (any case).
+     *
+     * <p>Falcon: {@code req.get_header(name, required, default)}.
+     *
+     * @return the value, or {@code defaultValue} when absent and not required
+     * @throws HTTPMissingHeader if {@code required} and the header is absent
+     */
+    public String getHeader(String name, boolean required, String defaultValue) {
+        String value = exchange.headers().get(name);
+        if (value == null) {
+            if (required) {
+                throw new HTTPMissingHeader(name);
+            }
+            return defaultValue;
+        }
+        return value;
+    }
+
+    /** Returns an HTTP-date header as a (UTC) date-time, or {@code null} when absent. */
+    public LocalDateTime getHeaderAsDatetime(String name) {
+        return getHeaderAsDatetime(name, false, false);
+    }
+
+    /** Returns an HTTP-date header as a (UTC) date-time; see the full overload. */
+    public LocalDateTime getHeaderAsDatetime(String name, boolean required) {
+        return getHeaderAsDatetime(name, required, false);
+    }
+
+    /**
+     * Returns an HTTP-date header, e.g. {@code Tue, 15 Nov 1994 08:12:31 GMT}, as a date-time
+     * in UTC.
+     *
+     * <p>Falcon: {@code req.get_header_as_datetime(header, required, obs_date)}.
+     *
+     * @param obsDate whether the obsolete RFC 850 and asctime forms are accepted too
+     * @return the date-time, or {@code null} when absent and not required
+     * @throws HTTPMissingHeader if {@code required} and the header is absent
+     * @throws HTTPInvalidHeader if the value is not an HTTP-date (an empty value included)
+     */
+    public LocalDateTime getHeaderAsDatetime(String name, boolean required, boolean obsDate) {
+        String value = getHeader(name, required, null);
+        if (value == null) {
+            return null;
+        }
+        LocalDateTime dt = HttpDates.httpDateToDt(value, obsDate);
+        if (dt == null) {
+            throw new HTTPInvalidHeader("It must be formatted according to RFC 7231, Section 7.1.1.1", name);
+        }
+        return dt;
+    }
+
+    // Falcon's header_property: a header that is absent or empty reads as None.
+    private String nonEmptyHeader(String name) {
+        String value = exchange.headers().get(name);
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    /** Returns the Content-Type header, or {@code null}. Falcon: {@code req.content_type}. */
     public String getContentType() {
         return exchange.headers().get("Content-Type");
     }
 
     /**
      * Returns the Content-Length header as a number, or {@code null} when absent or empty.
+     *
+     * <p>Falcon: {@code req.content_length}.
      *
      * @throws HTTPInvalidHeader when it is not a non-negative integer
      */
@@ -259,10 +566,8 @@ public class Request {
         if (value == null || value.isEmpty()) {
             return null;
         }
-        long n;
-        try {
-            n = Long.parseLong(value.trim());
-        } catch (NumberFormatException ex) {
+        Long n = PythonNumbers.parseInt(value);
+        if (n == null) {
             throw new HTTPInvalidHeader("The value of the header must be a number.", "Content-Length");
         }
         if (n < 0) {
@@ -271,23 +576,208 @@ public class Request {
         return n;
     }
 
-    /** Returns the Accept header, or {@code *}{@code /*} when absent. */
+    /** Returns the Accept header, or {@code *}{@code /*} when absent or empty. Falcon: {@code req.accept}. */
     public String getAccept() {
         String accept = exchange.headers().get("Accept");
         return accept == null || accept.isEmpty() ? "*/*" : accept;
     }
 
-    /** Returns the User-Agent header, or {@code null}. */
+    /** Returns the User-Agent header, or {@code null} when absent or empty. Falcon: {@code req.user_agent}. */
     public String getUserAgent() {
-        return exchange.headers().get("User-Agent");
+        return nonEmptyHeader("User-Agent");
     }
 
-    /** Returns the Authorization header, or {@code null}. Falcon: {@code req.auth}. */
+    /** Returns the Authorization header, or {@code null} when absent or empty. Falcon: {@code req.auth}. */
     public String getAuth() {
-        return exchange.headers().get("Authorization");
+        return nonEmptyHeader("Authorization");
     }
 
-    /** Returns whether the client accepts {@code mediaType} at all. */
+    /** Returns the Expect header, or {@code null} when absent or empty. Falcon: {@code req.expect}. */
+    public String getExpect() {
+        return nonEmptyHeader("Expect");
+    }
+
+    /** Returns the Referer header, or {@code null} when absent or empty. Falcon: {@code req.referer}. */
+    public String getReferer() {
+        return nonEmptyHeader("Referer");
+    }
+
+    /** Returns the raw If-Range header, or {@code null} when absent or empty. Falcon: {@code req.if_range}. */
+    public String getIfRange() {
+        return nonEmptyHeader("If-Range");
+    }
+
+    /**
+     * Returns the Date header as a UTC date-time, or {@code null} when absent.
+     *
+     * <p>Falcon: {@code req.date}.
+     *
+     * @throws HTTPInvalidHeader if it is not an HTTP-date
+     */
+    public LocalDateTime getDate() {
+        return getHeaderAsDatetime("Date");
+    }
+
+    /**
+     * Returns the If-Modified-Since header as a UTC date-time, or {@code null} when absent.
+     *
+     * <p>Falcon: {@code req.if_modified_since}.
+     *
+     * @throws HTTPInvalidHeader if it is not an HTTP-date
+     */
+    public LocalDateTime getIfModifiedSince() {
+        return getHeaderAsDatetime("If-Modified-Since");
+    }
+
+    /**
+     * Returns the If-Unmodified-Since header as a UTC date-time, or {@code null} when absent.
+     *
+     * <p>Falcon: {@code req.if_unmodified_since}.
+     *
+     * @throws HTTPInvalidHeader if it is not an HTTP-date
+     */
+    public LocalDateTime getIfUnmodifiedSince() {
+        return getHeaderAsDatetime("If-Unmodified-Since");
+    }
+
+    /**
+     * Returns the entity-tags of If-Match, or {@code null} when absent or blank.
+     *
+     * <p>{@code *} is returned as a single {@code ETag("*")}. A list whose members are not
+     * quoted gives {@code null}. Falcon: {@code req.if_match}.
+     */
+    public List<ETag> getIfMatch() {
+        List<ETag> value = ifMatch;
+        if (value == null) {
+            value = ifMatch = parseEtags(exchange.headers().get("If-Match"));
+        }
+        return value;
+    }
+
+    /**
+     * Returns the entity-tags of If-None-Match, or {@code null} when absent or blank.
+     *
+     * <p>Falcon: {@code req.if_none_match}; see {@link #getIfMatch()}.
+     */
+    public List<ETag> getIfNoneMatch() {
+        List<ETag> value = ifNoneMatch;
+        if (value == null) {
+            value = ifNoneMatch = parseEtags(exchange.headers().get("If-None-Match"));
+        }
+        return value;
+    }
+
+    // Falcon: request_helpers._parse_etags
+    private static List<ETag> parseEtags(String header) {
+        if (header == null) {
+            return null;
+        }
+        String value = header.strip();
+        if (value.isEmpty()) {
+            return null;
+        }
+        if (value.equals("*")) {
+            return List.of(new ETag("*"));
+        }
+        if (value.indexOf(',') < 0) {
+            return List.of(ETag.loads(value));
+        }
+        // ([Ww]/)?"([^"]*)" found anywhere, as re.findall does
+        List<ETag> tags = new ArrayList<>(4);
+        int i = 0;
+        while (true) {
+            int open = value.indexOf('"', i);
+            if (open < 0) {
+                break;
+            }
+            int close = value.indexOf('"', open + 1);
+            if (close < 0) {
+                break;
+            }
+            boolean weak = open >= 2 && value.charAt(open - 1) == '/'
+                    && (value.charAt(open - 2) == 'W' || value.charAt(open - 2) == 'w');
+            tags.add(new ETag(value.substring(open + 1, close), weak));
+            i = close + 1;
+        }
+        return tags.isEmpty() ? null : Collections.unmodifiableList(tags);
+    }
+
+    /**
+     * Returns the Range header as {@code {first, last}} (inclusive), or {@code null} when absent.
+     *
+     * <p>{@code bytes=10-} gives {@code {10, -1}}; the suffix {@code bytes=-5} gives
+     * {@code {-5, -1}}. Only a single range is supported. Falcon: {@code req.range}, a tuple.
+     *
+     * @throws HTTPInvalidHeader if there is no unit, more than one range, no offsets, an
+     *     offset that is not a number, {@code last < first}, or an empty suffix
+     */
+    public long[] getRange() {
+        String value = exchange.headers().get("Range");
+        if (value == null) {
+            return null;
+        }
+        int eq = value.indexOf('=');
+        if (eq < 0) {
+            throw new HTTPInvalidHeader("The value must be prefixed with a range unit, e.g. 'bytes='", "Range");
+        }
+        String range = value.substring(eq + 1);
+        if (range.indexOf(',') >= 0) {
+            throw new HTTPInvalidHeader("The value must be a continuous range.", "Range");
+        }
+        int dash = range.indexOf('-');
+        if (dash >= 0) {
+            String first = range.substring(0, dash);
+            String last = range.substring(dash + 1);
+            if (!first.isEmpty() && !last.isEmpty()) {
+                Long f = PythonNumbers.parseInt(first);
+                Long l = PythonNumbers.parseInt(last);
+                if (f != null && l != null && l >= f) {
+                    return new long[] {f, l};
+                }
+            } else if (!first.isEmpty()) {
+                Long f = PythonNumbers.parseInt(first);
+                if (f != null) {
+                    return new long[] {f, -1};
+                }
+            } else if (!last.isEmpty()) {
+                Long l = PythonNumbers.parseInt(last);
+                if (l != null && -l < 0) {
+                    return new long[] {-l, -1};
+                }
+            } else {
+                throw new HTTPInvalidHeader("The range offsets are missing.", "Range");
+            }
+        }
+        throw (HTTPError) new HTTPInvalidHeader("It must be a range formatted according to RFC 7233.", "Range")
+                .withHref(RANGE_HREF, RANGE_HREF_TEXT);
+    }
+
+    /**
+     * Returns the unit of the Range header, e.g. {@code bytes}, or {@code null} when absent.
+     *
+     * <p>Falcon: {@code req.range_unit}.
+     *
+     * @throws HTTPInvalidHeader if the value has no {@code =}
+     */
+    public String getRangeUnit() {
+        String value = exchange.headers().get("Range");
+        if (value == null) {
+            return null;
+        }
+        int eq = value.indexOf('=');
+        if (eq < 0) {
+            throw new HTTPInvalidHeader("The value must be prefixed with a range unit, e.g. 'bytes='", "Range");
+        }
+        return value.substring(0, eq);
+    }
+
+    // ---------------------------------------------------------------- negotiation
+
+    /**
+     * Returns whether the client accepts {@code mediaType} at all, by the Accept header.
+     *
+     * <p>Falcon: {@code req.client_accepts}. A malformed Accept header accepts nothing.
+     */
     public boolean clientAccepts(String mediaType) {
         String accept = getAccept();
         if (accept.equals(mediaType) || accept.equals("*/*")) {
@@ -300,17 +790,21 @@ public class Request {
         }
     }
 
-    /** Returns whether the client accepts {@code application/json}. */
+    /** Returns whether the client accepts {@code application/json}. Falcon: {@code req.client_accepts_json}. */
     public boolean clientAcceptsJson() {
         return clientAccepts("application/json");
     }
 
-    /** Returns whether the client accepts {@code application/xml}. */
+    /** Returns whether the client accepts {@code application/xml}. Falcon: {@code req.client_accepts_xml}. */
     public boolean clientAcceptsXml() {
         return clientAccepts("application/xml");
     }
 
-    /** Returns whether the client accepts {@code application/msgpack} or its x- variant. */
+    /**
+     * Returns whether the client accepts {@code application/msgpack} or its x- variant.
+     *
+     * <p>Falcon: {@code req.client_accepts_msgpack}.
+     */
     public boolean clientAcceptsMsgpack() {
         return clientAccepts("application/x-msgpack") || clientAccepts("application/msgpack");
     }
@@ -318,11 +812,12 @@ public class Request {
     /**
      * Returns the client's preferred type among {@code mediaTypes}, or {@code null}.
      *
-     * <p>On a tie, the type listed last wins, as in Falcon 3.
+     * <p>On a tie, the type listed last wins, as in Falcon 3. Falcon: {@code req.client_prefers}.
      */
     public String clientPrefers(List<String> mediaTypes) {
         try {
-            return MimeParse.bestMatch(mediaTypes, getAccept());
+            String best = MimeParse.bestMatch(mediaTypes, getAccept());
+            return best == null || best.isEmpty() ? null : best;
         } catch (IllegalArgumentException ex) {
             return null;
         }
@@ -330,38 +825,51 @@ public class Request {
 
     // ---------------------------------------------------------------- cookies
 
-    /** Returns the cookies by name; when a name repeats, the first value wins. */
+    /**
+     * Returns the cookies by name; when a name repeats, the first value wins.
+     *
+     * <p>Falcon: {@code req.cookies}.
+     */
     public Map<String, String> getCookies() {
-        Map<String, String> first = new LinkedHashMap<>();
-        for (Map.Entry<String, List<String>> e : parsedCookies().entrySet()) {
-            first.put(e.getKey(), e.getValue().get(0));
+        Map<String, String> first = cookiesCollapsed;
+        if (first == null) {
+            first = new LinkedHashMap<>();
+            for (Map.Entry<String, List<String>> e : parsedCookies().entrySet()) {
+                first.put(e.getKey(), e.getValue().get(0));
+            }
+            first = cookiesCollapsed = Collections.unmodifiableMap(first);
         }
         return first;
     }
 
-    /** Returns every value of cookie {@code name} in order, or {@code null} when absent. */
+    /**
+     * Returns every value of cookie {@code name} (case-sensitive) in order, or {@code null}.
+     *
+     * <p>Falcon: {@code req.get_cookie_values}.
+     */
     public List<String> getCookieValues(String name) {
-        return parsedCookies().get(name);
+        List<String> values = parsedCookies().get(name);
+        return values == null ? null : Collections.unmodifiableList(values);
     }
 
+    // Falcon: request_helpers.parse_cookie_header (RFC 6265 5.4, with http.cookies unquoting)
     private Map<String, List<String>> parsedCookies() {
         Map<String, List<String>> c = cookies;
         if (c == null) {
             c = new LinkedHashMap<>();
+            // HTTP/2 may send several Cookie lines; they are one list (RFC 9113 8.2.3).
             for (String header : exchange.headers().getAll("Cookie")) {
-                for (String pair : header.split(";")) {
+                for (String pair : header.split(";", -1)) {
                     int eq = pair.indexOf('=');
-                    if (eq <= 0) {
-                        continue; // RFC 6265 5.2: a pair without a name is skipped
+                    String name = (eq < 0 ? pair : pair.substring(0, eq)).strip();
+                    String value = eq < 0 ? "" : pair.substring(eq + 1).strip();
+                    if (name.isEmpty() || !isCookieName(name)) {
+                        continue;   // RFC 6265: a pair without a valid name is skipped
                     }
-                    String name = pair.substring(0, eq).trim();
-                    String value = pair.substring(eq + 1).trim();
-                    if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
-                        value = value.substring(1, value.length() - 1);
+                    if (value.length() > 2 && value.charAt(0) == '"' && value.charAt(value.length() - 1) == '"') {
+                        value = unquoteCookie(value);
                     }
-                    if (!name.isEmpty()) {
-                        c.computeIfAbsent(name, k -> new ArrayList<>(1)).add(value);
-                    }
+                    c.computeIfAbsent(name, k -> new ArrayList<>(1)).add(value);
                 }
             }
             cookies = c;
@@ -369,9 +877,83 @@ public class Request {
         return c;
     }
 
+    private static boolean isCookieName(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c <= 0x20 || c >= 0x7F || "()<>@,;:\\\"/[]?={}".indexOf(c) >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // http.cookies._unquote: drop the quotes, turn \ooo (octal) and \c into the character.
+    private static String unquoteCookie(String quoted) {
+        String s = quoted.substring(1, quoted.length() - 1);
+        if (s.indexOf('\\') < 0) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < s.length()) {
+                if (isOctal(s, i + 1)) {
+                    out.append((char) Integer.parseInt(s.substring(i + 1, i + 4), 8));
+                    i += 3;
+                } else {
+                    out.append(s.charAt(i + 1));
+                    i++;
+                }
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isOctal(String s, int i) {
+        return i + 3 <= s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '3'
+                && s.charAt(i + 1) >= '0' && s.charAt(i + 1) <= '7' && s.charAt(i + 2) >= '0' && s.charAt(i + 2) <= '7';
+    }
+
     // ---------------------------------------------------------------- body
 
-    /** Returns the body stream; it ends with the body and never blocks past it. */
+    // ---------------------------------------------------------------- async body, SSE, WebSocket (#6)
+
+    /**
+     * Returns the body as a publisher of chunks, to read it without blocking a thread; use it or
+     * {@link #getStream()}, not both.
+     *
+     * <p>Falcon: {@code async for chunk in req.stream} ({@code falcon.asgi.Request}).
+     */
+    public java.util.concurrent.Flow.Publisher<java.nio.ByteBuffer> getStreamAsync() {
+        return exchange.bodyPublisher();
+    }
+
+    /**
+     * Reads the whole body without blocking a thread. Falcon: {@code await req.stream.read()}.
+     *
+     * @return completes with the body bytes (empty when there is none)
+     */
+    public java.util.concurrent.CompletableFuture<byte[]> readAllAsync() {
+        return falcon.internal.Publishers.readAll(getStreamAsync(), -1);
+    }
+
+    /**
+     * Returns the {@code Last-Event-ID} header a reconnecting SSE client sends, or {@code null}.
+     *
+     * <p>Falcon 4.3: {@code req.last_event_id}.
+     */
+    public String getLastEventId() {
+        return exchange.headers().get("Last-Event-ID");
+    }
+
+    /** Returns whether this request is a WebSocket handshake. Falcon: {@code req.is_websocket}. */
+    public boolean isWebsocket() {
+        return exchange.webSocket() != null;
+    }
+
+    /** Returns the body stream; it ends with the body and never blocks past it. Falcon: {@code req.stream}. */
     public InputStream getStream() {
         InputStream s = stream;
         if (s == null) {
@@ -380,7 +962,11 @@ public class Request {
         return s;
     }
 
-    /** Returns the body stream; the same as {@link #getStream()}, which is always bounded here. */
+    /**
+     * Returns the body stream; the same as {@link #getStream()}, which is always bounded here.
+     *
+     * <p>Falcon: {@code req.bounded_stream}.
+     */
     public InputStream getBoundedStream() {
         return getStream();
     }
@@ -451,14 +1037,21 @@ public class Request {
     // ---------------------------------------------------------------- query parameters
 
     /**
-     * Returns the query parameters: name to {@code String}, or {@code List<String>} when repeated.
+     * Returns the query parameters: name to {@code String}, or {@code List<String>} when repeated
+     * or split on commas ({@link RequestOptions#autoParseQsCsv}).
+     *
+     * <p>With {@link RequestOptions#autoParseFormUrlencoded}, a URL-encoded form body (any method
+     * but GET and HEAD, with a Content-Length) is read on first use and its fields replace query
+     * parameters of the same name; a body that is not ASCII is ignored and logged, as in Falcon.
      *
      * <p>Falcon: {@code req.params}.
      */
     public Map<String, Object> getParams() {
         Map<String, Object> p = params;
         if (p == null) {
-            p = params = Uri.parseQueryString(getQueryString(), options.keepBlankQsValues, options.autoParseQsCsv);
+            String qs = getQueryString();
+            p = params = qs.isEmpty() ? new LinkedHashMap<>()
+                    : Uri.parseQueryString(qs, options.keepBlankQsValues, options.autoParseQsCsv);
             if (options.autoParseFormUrlencoded) {
                 mergeForm(p);
             }
@@ -466,37 +1059,40 @@ public class Request {
         return p;
     }
 
-    @SuppressWarnings("unchecked")
+    // Falcon: Request._parse_form_urlencoded
     private void mergeForm(Map<String, Object> p) {
         String type = getContentType();
-        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+        if (type == null || !type.contains("application/x-www-form-urlencoded")
+                || method.equals("GET") || method.equals("HEAD")) {
             return;
         }
-        Map<String, Object> form = Uri.parseQueryString(getBodyText(), options.keepBlankQsValues,
-                options.autoParseQsCsv);
-        for (Map.Entry<String, Object> e : form.entrySet()) {
-            Object old = p.get(e.getKey());
-            if (old == null) {
-                p.put(e.getKey(), e.getValue());
-            } else {
-                List<String> merged = new ArrayList<>();
-                addAll(merged, old);
-                addAll(merged, e.getValue());
-                p.put(e.getKey(), merged);
+        Long length;
+        try {
+            length = getContentLength();
+        } catch (HTTPInvalidHeader ex) {
+            return;
+        }
+        if (length == null || length == 0) {
+            return;
+        }
+        byte[] body;
+        try {
+            body = getStream().readNBytes((int) Math.min(length, Integer.MAX_VALUE));
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        for (byte b : body) {
+            if (b < 0) {
+                logError("Non-ASCII characters found in form body with Content-Type of "
+                        + "application/x-www-form-urlencoded. Body will be ignored.");
+                return;
             }
         }
+        p.putAll(Uri.parseQueryString(new String(body, StandardCharsets.US_ASCII), options.keepBlankQsValues,
+                options.autoParseQsCsv));
     }
 
-    @SuppressWarnings("unchecked")
-    private static void addAll(List<String> to, Object value) {
-        if (value instanceof List) {
-            to.addAll((List<String>) value);
-        } else {
-            to.add((String) value);
-        }
-    }
-
-    /** Returns whether query parameter {@code name} is present. */
+    /** Returns whether query parameter {@code name} is present. Falcon: {@code req.has_param}. */
     public boolean hasParam(String name) {
         return getParams().containsKey(name);
     }
@@ -506,14 +1102,23 @@ public class Request {
         Object value = getParams().get(name);
         if (value instanceof List) {
             List<?> list = (List<?>) value;
+            // NOTE: "?a=," without keepBlankQsValues gives an empty list; Falcon fails with a
+            // 500 (IndexError) there, here the parameter reads as absent.
             return list.isEmpty() ? null : (String) list.get(list.size() - 1);
         }
         return (String) value;
     }
 
+    private static <T> T absent(String name, boolean required, T defaultValue) {
+        if (required) {
+            throw new HTTPMissingParam(name);
+        }
+        return defaultValue;
+    }
+
     /** Returns query parameter {@code name} (the last value when repeated), or {@code null}. */
     public String getParam(String name) {
-        return lastValue(name);
+        return getParam(name, false, null, null);
     }
 
     /**
@@ -522,7 +1127,7 @@ public class Request {
      * @throws HTTPMissingParam if {@code required} and absent
      */
     public String getParam(String name, boolean required) {
-        return getParam(name, required, null);
+        return getParam(name, required, null, null);
     }
 
     /**
@@ -531,227 +1136,445 @@ public class Request {
      * @throws HTTPMissingParam if {@code required} and absent
      */
     public String getParam(String name, boolean required, String defaultValue) {
+        return getParam(name, required, null, defaultValue);
+    }
+
+    /**
+     * Returns query parameter {@code name} as a string.
+     *
+     * <p>When the name repeats, the last value is returned (Falcon leaves it undefined).
+     *
+     * <p>Falcon: {@code req.get_param(name, required, store, default)}.
+     *
+     * @param store when not null and the parameter is present, receives {@code name -> value}
+     * @return the value, or {@code defaultValue} when absent and not required
+     * @throws HTTPMissingParam if {@code required} and absent
+     */
+    public String getParam(String name, boolean required, Map<String, Object> store, String defaultValue) {
         String value = lastValue(name);
         if (value == null) {
-            if (required) {
-                throw new HTTPMissingParam(name);
-            }
-            return defaultValue;
+            return absent(name, required, defaultValue);
+        }
+        if (store != null) {
+            store.put(name, value);
         }
         return value;
     }
 
     /** Returns query parameter {@code name} as an Integer, or {@code null} when absent. */
     public Integer getParamAsInt(String name) {
-        return getParamAsInt(name, false, null, null, null);
+        return getParamAsInt(name, false, null, null, null, null);
     }
 
     /** Returns query parameter {@code name} as an Integer; see the full overload. */
     public Integer getParamAsInt(String name, boolean required) {
-        return getParamAsInt(name, required, null, null, null);
+        return getParamAsInt(name, required, null, null, null, null);
+    }
+
+    /** Returns query parameter {@code name} as an Integer; see the full overload. */
+    public Integer getParamAsInt(String name, boolean required, Integer minValue, Integer maxValue,
+            Integer defaultValue) {
+        return getParamAsInt(name, required, minValue, maxValue, null, defaultValue);
     }
 
     /**
      * Returns query parameter {@code name} as an Integer.
      *
-     * <p>Falcon: {@code req.get_param_as_int(name, required, min_value, max_value, default)}.
+     * <p>Parsed as Python's {@code int()}: surrounding whitespace, a sign and {@code _} between
+     * digits are accepted. Values outside the {@code int} range are invalid here (Python's
+     * integers are unbounded).
      *
+     * <p>Falcon: {@code req.get_param_as_int(name, required, min_value, max_value, store,
+     * default)}.
+     *
+     * @param store when not null and the parameter is present, receives {@code name -> value}
      * @return the value, or {@code defaultValue} if absent and not required
      * @throws HTTPInvalidParam if the value is not an integer or lies outside [min, max]
      * @throws HTTPMissingParam if required and absent
      */
     public Integer getParamAsInt(String name, boolean required, Integer minValue, Integer maxValue,
-            Integer defaultValue) {
+            Map<String, Object> store, Integer defaultValue) {
         String raw = lastValue(name);
         if (raw == null) {
-            if (required) {
-                throw new HTTPMissingParam(name);
-            }
-            return defaultValue;
+            return absent(name, required, defaultValue);
         }
-        long value;
-        try {
-            value = Long.parseLong(raw.strip());
-        } catch (NumberFormatException ex) {
-            throw new HTTPInvalidParam("The value must be an integer.", name);
-        }
-        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+        Long value = PythonNumbers.parseInt(raw);
+        if (value == null || value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
             throw new HTTPInvalidParam("The value must be an integer.", name);
         }
         if (minValue != null && value < minValue) {
             throw new HTTPInvalidParam("The value must be at least " + minValue, name);
         }
-        if (maxValue != null && value > maxValue) {
+        if (maxValue != null && maxValue < value) {
             throw new HTTPInvalidParam("The value may not exceed " + maxValue, name);
         }
-        return (int) value;
+        Integer result = value.intValue();
+        if (store != null) {
+            store.put(name, result);
+        }
+        return result;
+    }
+
+    /** Returns query parameter {@code name} as a Double, or {@code null} when absent. */
+    public Double getParamAsFloat(String name) {
+        return getParamAsFloat(name, false, null, null, null, null);
+    }
+
+    /** Returns query parameter {@code name} as a Double; see the full overload. */
+    public Double getParamAsFloat(String name, boolean required) {
+        return getParamAsFloat(name, required, null, null, null, null);
+    }
+
+    /** Returns query parameter {@code name} as a Double; see the full overload. */
+    public Double getParamAsFloat(String name, boolean required, Double minValue, Double maxValue,
+            Double defaultValue) {
+        return getParamAsFloat(name, required, minValue, maxValue, null, defaultValue);
     }
 
     /**
      * Returns query parameter {@code name} as a Double.
      *
+     * <p>Parsed as Python's {@code float()}: {@code 1e3}, {@code .5}, {@code inf} and {@code nan}
+     * are accepted; {@code 0x10} and {@code 1.5f} are not.
+     *
+     * <p>Falcon: {@code req.get_param_as_float(name, required, min_value, max_value, store,
+     * default)}.
+     *
+     * @param store when not null and the parameter is present, receives {@code name -> value}
+     * @return the value, or {@code defaultValue} if absent and not required
      * @throws HTTPInvalidParam if the value is not a number or lies outside [min, max]
      * @throws HTTPMissingParam if required and absent
      */
     public Double getParamAsFloat(String name, boolean required, Double minValue, Double maxValue,
-            Double defaultValue) {
+            Map<String, Object> store, Double defaultValue) {
         String raw = lastValue(name);
         if (raw == null) {
-            if (required) {
-                throw new HTTPMissingParam(name);
-            }
-            return defaultValue;
+            return absent(name, required, defaultValue);
         }
-        double value;
-        try {
-            value = Double.parseDouble(raw.strip());
-        } catch (NumberFormatException ex) {
+        Double value = PythonNumbers.parseFloat(raw);
+        if (value == null) {
             throw new HTTPInvalidParam("The value must be a float.", name);
         }
         if (minValue != null && value < minValue) {
-            throw new HTTPInvalidParam("The value must be at least " + minValue, name);
+            throw new HTTPInvalidParam("The value must be at least " + PythonNumbers.formatFloat(minValue), name);
         }
-        if (maxValue != null && value > maxValue) {
-            throw new HTTPInvalidParam("The value may not exceed " + maxValue, name);
+        if (maxValue != null && maxValue < value) {
+            throw new HTTPInvalidParam("The value may not exceed " + PythonNumbers.formatFloat(maxValue), name);
+        }
+        if (store != null) {
+            store.put(name, value);
         }
         return value;
     }
 
-    /** Returns query parameter {@code name} as a Double, or {@code null} when absent. */
-    public Double getParamAsFloat(String name) {
-        return getParamAsFloat(name, false, null, null, null);
-    }
-
     /** Returns query parameter {@code name} as a Boolean, or {@code null} when absent. */
     public Boolean getParamAsBool(String name) {
-        return getParamAsBool(name, false, true, null);
+        return getParamAsBool(name, false, null, true, null);
+    }
+
+    /** Returns query parameter {@code name} as a Boolean; see the full overload. */
+    public Boolean getParamAsBool(String name, boolean required) {
+        return getParamAsBool(name, required, null, true, null);
+    }
+
+    /** Returns query parameter {@code name} as a Boolean; see the full overload. */
+    public Boolean getParamAsBool(String name, boolean required, boolean blankAsTrue, Boolean defaultValue) {
+        return getParamAsBool(name, required, null, blankAsTrue, defaultValue);
     }
 
     /**
      * Returns query parameter {@code name} as a Boolean.
      *
      * <p>True: {@code true True t yes y 1 on}; false: {@code false False f no n 0 off}; a blank
-     * value is {@code blankAsTrue}.
+     * value ({@code ?flag} or {@code ?flag=}) is {@code blankAsTrue}.
      *
+     * <p>Falcon: {@code req.get_param_as_bool(name, required, store, blank_as_true, default)}.
+     *
+     * @param store when not null and the parameter is present, receives {@code name -> value}
      * @throws HTTPInvalidParam for any other value
      * @throws HTTPMissingParam if required and absent
      */
-    public Boolean getParamAsBool(String name, boolean required, boolean blankAsTrue, Boolean defaultValue) {
+    public Boolean getParamAsBool(String name, boolean required, Map<String, Object> store, boolean blankAsTrue,
+            Boolean defaultValue) {
         String raw = lastValue(name);
         if (raw == null) {
-            if (required) {
-                throw new HTTPMissingParam(name);
-            }
-            return defaultValue;
+            return absent(name, required, defaultValue);
         }
+        Boolean value;
         switch (raw) {
             case "true": case "True": case "t": case "yes": case "y": case "1": case "on":
-                return Boolean.TRUE;
+                value = Boolean.TRUE;
+                break;
             case "false": case "False": case "f": case "no": case "n": case "0": case "off":
-                return Boolean.FALSE;
+                value = Boolean.FALSE;
+                break;
             case "":
-                return blankAsTrue;
+                value = blankAsTrue;
+                break;
             default:
                 throw new HTTPInvalidParam("The value of the parameter must be \"true\" or \"false\".", name);
         }
+        if (store != null) {
+            store.put(name, value);
+        }
+        return value;
+    }
+
+    /** Returns query parameter {@code name} as a UUID, or {@code null} when absent. */
+    public UUID getParamAsUuid(String name) {
+        return getParamAsUuid(name, false, null, null);
+    }
+
+    /** Returns query parameter {@code name} as a UUID; see the full overload. */
+    public UUID getParamAsUuid(String name, boolean required) {
+        return getParamAsUuid(name, required, null, null);
     }
 
     /**
-     * Returns query parameter {@code name} as a UUID, or {@code null} when absent.
+     * Returns query parameter {@code name} as a UUID.
      *
+     * <p>Accepted as Python's {@code UUID(hex)} accepts it: 32 hex digits in any case, with or
+     * without hyphens, braces or a {@code urn:uuid:} prefix.
+     *
+     * <p>Falcon: {@code req.get_param_as_uuid(name, required, store, default)}.
+     *
+     * @param store when not null and the parameter is present, receives {@code name -> value}
      * @throws HTTPInvalidParam if the value is not a UUID
+     * @throws HTTPMissingParam if required and absent
      */
-    public UUID getParamAsUuid(String name, boolean required) {
+    public UUID getParamAsUuid(String name, boolean required, Map<String, Object> store, UUID defaultValue) {
         String raw = lastValue(name);
         if (raw == null) {
-            if (required) {
-                throw new HTTPMissingParam(name);
-            }
-            return null;
+            return absent(name, required, defaultValue);
         }
-        try {
-            if (raw.length() != 36) {
-                throw new IllegalArgumentException();
-            }
-            return UUID.fromString(raw);
-        } catch (IllegalArgumentException ex) {
+        UUID value = parseUuid(raw);
+        if (value == null) {
             throw new HTTPInvalidParam("The value must be a UUID string.", name);
         }
+        if (store != null) {
+            store.put(name, value);
+        }
+        return value;
+    }
+
+    // Python's uuid.UUID(hex): drop "urn:", "uuid:", surrounding braces and hyphens.
+    private static UUID parseUuid(String raw) {
+        String hex = raw.replace("urn:", "").replace("uuid:", "");
+        int from = 0;
+        int to = hex.length();
+        while (from < to && (hex.charAt(from) == '{' || hex.charAt(from) == '}')) {
+            from++;
+        }
+        while (to > from && (hex.charAt(to - 1) == '{' || hex.charAt(to - 1) == '}')) {
+            to--;
+        }
+        hex = hex.substring(from, to).replace("-", "");
+        if (hex.length() != 32) {
+            return null;
+        }
+        for (int i = 0; i < 32; i++) {
+            if (Character.digit(hex.charAt(i), 16) < 0 || hex.charAt(i) > 'f') {
+                return null;
+            }
+        }
+        return new UUID(Long.parseUnsignedLong(hex.substring(0, 16), 16),
+                Long.parseUnsignedLong(hex.substring(16), 16));
     }
 
     /** Returns every value of query parameter {@code name}, or {@code null} when absent. */
     public List<String> getParamAsList(String name) {
-        return getParamAsList(name, null, false, null);
+        return getParamAsList(name, null, false, null, null);
+    }
+
+    /** Returns every value of query parameter {@code name}, transformed; see the full overload. */
+    public <T> List<T> getParamAsList(String name, Function<String, T> transform) {
+        return getParamAsList(name, transform, false, null, null);
+    }
+
+    /** Returns every value of query parameter {@code name}, transformed; see the full overload. */
+    public <T> List<T> getParamAsList(String name, Function<String, T> transform, boolean required,
+            List<T> defaultValue) {
+        return getParamAsList(name, transform, required, null, defaultValue);
     }
 
     /**
      * Returns every value of query parameter {@code name}, each passed through {@code transform}.
      *
+     * <p>Values come from repeated names ({@code ?t=1&t=2}) and, with {@link
+     * RequestOptions#autoParseQsCsv}, from commas ({@code ?t=1,2}); blank items are kept per
+     * {@link RequestOptions#keepBlankQsValues}.
+     *
+     * <p>Falcon: {@code req.get_param_as_list(name, transform, required, store, default)}.
+     *
+     * @param transform applied to each item, or null; an {@link IllegalArgumentException} (e.g.
+     *     {@code NumberFormatException} from {@code Integer::valueOf}) makes the value invalid
+     * @param store when not null and the parameter is present, receives {@code name -> list}
      * @throws HTTPInvalidParam if {@code transform} throws IllegalArgumentException
      * @throws HTTPMissingParam if required and absent
      */
     @SuppressWarnings("unchecked")
     public <T> List<T> getParamAsList(String name, Function<String, T> transform, boolean required,
-            List<T> defaultValue) {
+            Map<String, Object> store, List<T> defaultValue) {
         Object value = getParams().get(name);
         if (value == null) {
-            if (required) {
-                throw new HTTPMissingParam(name);
-            }
-            return defaultValue;
+            return absent(name, required, defaultValue);
         }
         List<String> items = value instanceof List ? (List<String>) value : List.of((String) value);
+        List<T> out;
         if (transform == null) {
-            return (List<T>) new ArrayList<>(items);
-        }
-        List<T> out = new ArrayList<>(items.size());
-        try {
-            for (String item : items) {
-                out.add(transform.apply(item));
+            out = (List<T>) new ArrayList<>(items);
+        } else {
+            out = new ArrayList<>(items.size());
+            try {
+                for (String item : items) {
+                    out.add(transform.apply(item));
+                }
+            } catch (IllegalArgumentException ex) {
+                throw new HTTPInvalidParam("The value is not formatted correctly.", name);
             }
-        } catch (IllegalArgumentException ex) {
-            throw new HTTPInvalidParam("The value is not formatted correctly.", name);
+        }
+        if (store != null) {
+            store.put(name, out);
         }
         return out;
     }
 
-    /**
-     * Returns query parameter {@code name} parsed as JSON, or {@code null} when absent.
-     *
-     * @throws HTTPInvalidParam if the value is not JSON
-     */
-    public Object getParamAsJson(String name, boolean required) {
-        String raw = lastValue(name);
-        if (raw == null) {
-            if (required) {
-                throw new HTTPMissingParam(name);
-            }
-            return null;
-        }
-        BaseHandler handler = options.mediaHandlers.get("application/json");
-        try {
-            if (handler instanceof JSONHandler) {
-                return ((JSONHandler) handler).parse(raw);
-            }
-            return new JSONHandler().parse(raw);
-        } catch (IOException ex) {
-            throw new HTTPInvalidParam("It could not be parsed as JSON.", name);
-        }
+    /** Returns query parameter {@code name} as a date-time ({@value #DEFAULT_DATETIME_FORMAT}), or {@code null}. */
+    public LocalDateTime getParamAsDatetime(String name) {
+        return getParamAsDatetime(name, DEFAULT_DATETIME_FORMAT, false, null, null);
     }
 
-    /** Logs an error with the request line, as Falcon's {@code req.log_error} does. */
+    /** Returns query parameter {@code name} as a date-time; see the full overload. */
+    public LocalDateTime getParamAsDatetime(String name, String formatString) {
+        return getParamAsDatetime(name, formatString, false, null, null);
+    }
+
+    /** Returns query parameter {@code name} as a date-time; see the full overload. */
+    public LocalDateTime getParamAsDatetime(String name, String formatString, boolean required) {
+        return getParamAsDatetime(name, formatString, required, null, null);
+    }
+
+    /**
+     * Returns query parameter {@code name} parsed with a {@code strptime} format.
+     *
+     * <p>See {@link Strptime} for the directives. With {@code %z} the offset is checked, then
+     * dropped: the result is the date-time as written (Python returns an aware datetime).
+     *
+     * <p>Falcon: {@code req.get_param_as_datetime(name, format_string, required, store,
+     * default)}.
+     *
+     * @param formatString e.g. {@value #DEFAULT_DATETIME_FORMAT}
+     * @param store when not null and the parameter is present, receives {@code name -> value}
+     * @throws HTTPInvalidParam if the value does not match the format
+     * @throws HTTPMissingParam if required and absent
+     * @throws IllegalArgumentException if the format has an unsupported directive
+     */
+    public LocalDateTime getParamAsDatetime(String name, String formatString, boolean required,
+            Map<String, Object> store, LocalDateTime defaultValue) {
+        String raw = getParam(name, required);
+        if (raw == null) {
+            return defaultValue;
+        }
+        Object parsed = Strptime.of(formatString).parse(raw);
+        if (parsed == null) {
+            throw new HTTPInvalidParam("The date value does not match the required format.", name);
+        }
+        LocalDateTime value = parsed instanceof OffsetDateTime ? ((OffsetDateTime) parsed).toLocalDateTime()
+                : (LocalDateTime) parsed;
+        if (store != null) {
+            store.put(name, value);
+        }
+        return value;
+    }
+
+    /** Returns query parameter {@code name} as a date ({@value #DEFAULT_DATE_FORMAT}), or {@code null}. */
+    public LocalDate getParamAsDate(String name) {
+        return getParamAsDate(name, DEFAULT_DATE_FORMAT, false, null, null);
+    }
+
+    /** Returns query parameter {@code name} as a date; see the full overload. */
+    public LocalDate getParamAsDate(String name, String formatString) {
+        return getParamAsDate(name, formatString, false, null, null);
+    }
+
+    /** Returns query parameter {@code name} as a date; see the full overload. */
+    public LocalDate getParamAsDate(String name, String formatString, boolean required) {
+        return getParamAsDate(name, formatString, required, null, null);
+    }
+
+    /**
+     * Returns query parameter {@code name} parsed as a date with a {@code strptime} format.
+     *
+     * <p>Falcon: {@code req.get_param_as_date(name, format_string, required, store, default)}.
+     *
+     * @param store when not null and the parameter is present, receives {@code name -> date}
+     * @throws HTTPInvalidParam if the value does not match the format
+     * @throws HTTPMissingParam if required and absent
+     */
+    public LocalDate getParamAsDate(String name, String formatString, boolean required, Map<String, Object> store,
+            LocalDate defaultValue) {
+        LocalDateTime dt = getParamAsDatetime(name, formatString, required, null, null);
+        if (dt == null) {
+            return defaultValue;
+        }
+        LocalDate value = dt.toLocalDate();
+        if (store != null) {
+            store.put(name, value);
+        }
+        return value;
+    }
+
+    /** Returns query parameter {@code name} parsed as JSON, or {@code null} when absent. */
+    public Object getParamAsJson(String name) {
+        return getParamAsJson(name, false, null, null);
+    }
+
+    /** Returns query parameter {@code name} parsed as JSON; see the full overload. */
+    public Object getParamAsJson(String name, boolean required) {
+        return getParamAsJson(name, required, null, null);
+    }
+
+    /**
+     * Returns query parameter {@code name} parsed as JSON (maps, lists, strings, numbers...).
+     *
+     * <p>Parsed by the request's JSON handler when it is a {@link JSONHandler}. With {@link
+     * RequestOptions#autoParseQsCsv}, literal commas split the value first: use percent-encoded
+     * commas.
+     *
+     * <p>Falcon: {@code req.get_param_as_json(name, required, store, default)}.
+     *
+     * @param store when not null and the parameter is present, receives {@code name -> value}
+     * @throws HTTPInvalidParam if the value is not JSON (an empty value included)
+     * @throws HTTPMissingParam if required and absent
+     */
+    public Object getParamAsJson(String name, boolean required, Map<String, Object> store, Object defaultValue) {
+        String raw = getParam(name, required);
+        if (raw == null) {
+            return defaultValue;
+        }
+        BaseHandler handler = options.mediaHandlers.get("application/json");
+        JSONHandler json = handler instanceof JSONHandler ? (JSONHandler) handler : new JSONHandler();
+        Object value;
+        try {
+            if (raw.isBlank()) {
+                throw new IOException("empty");   // Falcon: MediaNotFoundError, a 400
+            }
+            value = json.parse(raw);
+        } catch (IOException | RuntimeException ex) {
+            throw new HTTPInvalidParam("It could not be parsed as JSON.", name);
+        }
+        if (store != null) {
+            store.put(name, value);
+        }
+        return value;
+    }
+
+    /**
+     * Logs an error with the request line. Falcon: {@code req.log_error}.
+     */
     public void logError(String message) {
         System.getLogger("falcon").log(System.Logger.Level.ERROR,
                 method + " " + getRelativeUri() + ": " + message);
-    }
-
-    private static String stripPort(String host) {
-        if (host.startsWith("[")) {
-            int end = host.indexOf(']');
-            return end > 0 ? host.substring(0, end + 1) : host;
-        }
-        int colon = host.indexOf(':');
-        return colon >= 0 ? host.substring(0, colon) : host;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package falcon;
 
 import falcon.media.BaseHandler;
+import falcon.uri.Uri;
+import falcon.util.Misc;
 import falcon.util.Context;
 import falcon.util.HttpDates;
 import java.io.InputStream;
@@ -222,27 +224,141 @@ public class Response {
         return afterSent == null ? List.of() : afterSent;
     }
 
+    // ---------------------------------------------------------------- async body, SSE, schedule (#6)
+
+    private java.util.concurrent.Flow.Publisher<java.nio.ByteBuffer> streamPublisher;
+    private java.util.concurrent.Flow.Publisher<? extends SSEvent> ssePublisher;
+    private SseProducer sseProducer;
+
+    /**
+     * Runs {@code callback} after the response has been sent, without waiting for its stage; not
+     * run when the request ended in an unhandled error. With SSE, it runs when the stream starts.
+     *
+     * <p>Falcon: {@code resp.schedule(callback)}.
+     */
+    public void schedule(java.util.function.Supplier<? extends java.util.concurrent.CompletionStage<?>> callback) {
+        scheduleSync(() -> {
+            java.util.concurrent.CompletionStage<?> stage = callback.get();
+            if (stage != null) {
+                stage.whenComplete((v, ex) -> {
+                    if (ex != null) {
+                        System.getLogger("falcon").log(System.Logger.Level.ERROR,
+                                "after-response callback failed", ex);
+                    }
+                });
+            }
+        });
+    }
+
+    /**
+     * Sets an asynchronous body: chunks published as the client takes them (back-pressure); sent
+     * chunked unless a Content-Length is set. Falcon: an async iterator assigned to {@code resp.stream}.
+     */
+    public void setStreamPublisher(java.util.concurrent.Flow.Publisher<java.nio.ByteBuffer> publisher) {
+        this.streamPublisher = publisher;
+    }
+
+    /** Returns the asynchronous body, or {@code null}. */
+    public java.util.concurrent.Flow.Publisher<java.nio.ByteBuffer> getStreamPublisher() {
+        return streamPublisher;
+    }
+
+    /**
+     * Streams Server-Sent Events from a publisher; {@code null} items are not allowed by {@code
+     * Flow}, so publish {@link SSEvent#ping()} for a keep-alive. Supersedes text, data, media and
+     * stream. Content-Type defaults to {@code text/event-stream}; there is no Content-Length.
+     *
+     * <p>Falcon: {@code resp.sse = async_generator}.
+     */
+    public void setSsePublisher(java.util.concurrent.Flow.Publisher<? extends SSEvent> events) {
+        this.ssePublisher = events;
+        this.sseProducer = null;
+    }
+
+    /**
+     * Streams Server-Sent Events from a blocking producer, run on a worker once the head is sent:
+     *
+     * <pre>{@code
+     * resp.setSse(emitter -> {
+     *     for (int i = 0; !emitter.isClosed(); i++) {
+     *         emitter.send(SSEvent.ofText("tick " + i));
+     *         Thread.sleep(1000);
+     *     }
+     * });
+     * }</pre>
+     *
+     * <p>{@link SseEmitter#send} blocks while the client is behind and throws {@code IOException}
+     * once it disconnected. Falcon: {@code resp.sse = async_generator}.
+     */
+    public void setSse(SseProducer producer) {
+        this.sseProducer = producer;
+        this.ssePublisher = null;
+    }
+
+    /** Returns whether an SSE stream is set. */
+    public boolean hasSse() {
+        return ssePublisher != null || sseProducer != null;
+    }
+
+    /** Number of serialized events that may wait between a blocking SSE producer and the client. */
+    static final int SSE_PIPE_EVENTS = 16;
+
+    /** Returns the SSE stream as bytes (for the App); JSON payloads use {@code json}. */
+    java.util.concurrent.Flow.Publisher<java.nio.ByteBuffer> ssePublisher(java.util.concurrent.Executor executor,
+            BaseHandler json) {
+        if (ssePublisher != null) {
+            return falcon.internal.Publishers.map(ssePublisher,
+                    e -> java.nio.ByteBuffer.wrap((e == null ? SSEvent.ping() : e).serialize(json)));
+        }
+        SseProducer producer = sseProducer;
+        falcon.internal.BlockingPipe<java.nio.ByteBuffer> pipe = new falcon.internal.BlockingPipe<>(SSE_PIPE_EVENTS);
+        SseEmitter emitter = new SseEmitter() {
+            @Override
+            public void send(SSEvent event) throws java.io.IOException, InterruptedException {
+                pipe.put(java.nio.ByteBuffer.wrap((event == null ? SSEvent.ping() : event).serialize(json)));
+            }
+
+            @Override
+            public boolean isClosed() {
+                return pipe.isCancelled();
+            }
+        };
+        return falcon.internal.Publishers.onSubscribe(pipe, () -> executor.execute(() -> {
+            try {
+                producer.produce(emitter);
+                pipe.end(null);
+            } catch (java.io.IOException ex) {
+                pipe.end(pipe.isCancelled() ? null : ex); // a gone client is the normal end
+            } catch (Exception | Error ex) {
+                System.getLogger("falcon").log(System.Logger.Level.ERROR, "SSE producer failed", ex);
+                pipe.end(ex);
+            }
+        }));
+    }
+
     // ---------------------------------------------------------------- headers
 
     private static String key(String name) {
         return name.toLowerCase(Locale.ROOT);
     }
 
-    private static void refuseSetCookie(String key, String method) {
+    private static void refuseSetCookie(String key, String message) {
         if (key.equals("set-cookie")) {
-            throw new IllegalArgumentException(method + " cannot be used with Set-Cookie: use setCookie or "
-                    + "appendHeader");
+            throw new HeaderNotSupported(message);
         }
     }
 
     /**
      * Sets a header, replacing any value; a {@code null} value deletes it.
      *
-     * @throws IllegalArgumentException for Set-Cookie (use {@link #setCookie} or appendHeader)
+     * <p>Falcon: {@code resp.set_header}; assigning {@code None} to a header property deletes it,
+     * and so does a {@code null} value here.
+     *
+     * @throws HeaderNotSupported for Set-Cookie (use {@link #setCookie} or appendHeader)
      */
     public void setHeader(String name, String value) {
         String k = key(name);
-        refuseSetCookie(k, "setHeader");
+        refuseSetCookie(k, "This method cannot be used to set cookies");
         if (value == null) {
             headers.remove(k);
         } else {
@@ -261,7 +377,7 @@ public class Response {
             if (extraHeaders == null) {
                 extraHeaders = new ArrayList<>(4);
             }
-            extraHeaders.add(name);
+            extraHeaders.add(k);
             extraHeaders.add(value);
             return;
         }
@@ -269,9 +385,26 @@ public class Response {
         headers.put(k, old == null ? value : old + ", " + value);
     }
 
-    /** Sets several headers; the last value of a repeated name wins. */
+    /**
+     * Sets several headers; the last value of a repeated name wins.
+     *
+     * <p>Falcon: {@code resp.set_headers(dict)}.
+     *
+     * @throws HeaderNotSupported for Set-Cookie (headers before it are already set)
+     */
     public void setHeaders(Map<String, String> values) {
-        for (Map.Entry<String, String> e : values.entrySet()) {
+        setHeaders(values.entrySet());
+    }
+
+    /**
+     * Sets several headers from name-value pairs, e.g. {@code List.of(Map.entry("X-A", "1"))}.
+     *
+     * <p>Falcon: {@code resp.set_headers(iterable_of_pairs)}.
+     *
+     * @throws HeaderNotSupported for Set-Cookie (headers before it are already set)
+     */
+    public void setHeaders(Iterable<? extends Map.Entry<String, String>> pairs) {
+        for (Map.Entry<String, String> e : pairs) {
             setHeader(e.getKey(), e.getValue());
         }
     }
@@ -279,11 +412,13 @@ public class Response {
     /**
      * Returns the value of a header, or {@code null}.
      *
-     * @throws IllegalArgumentException for Set-Cookie
+     * <p>Falcon: {@code resp.get_header}.
+     *
+     * @throws HeaderNotSupported for Set-Cookie
      */
     public String getHeader(String name) {
         String k = key(name);
-        refuseSetCookie(k, "getHeader");
+        refuseSetCookie(k, "Getting Set-Cookie is not currently supported.");
         return headers.get(k);
     }
 
@@ -296,11 +431,13 @@ public class Response {
     /**
      * Deletes a header; nothing happens when it is absent.
      *
-     * @throws IllegalArgumentException for Set-Cookie (use {@link #unsetCookie})
+     * <p>Falcon: {@code resp.delete_header}.
+     *
+     * @throws HeaderNotSupported for Set-Cookie (use {@link #unsetCookie})
      */
     public void deleteHeader(String name) {
         String k = key(name);
-        refuseSetCookie(k, "deleteHeader");
+        refuseSetCookie(k, "This method cannot be used to remove cookies");
         headers.remove(k);
     }
 
@@ -329,35 +466,370 @@ public class Response {
         headers.put("content-length", Long.toString(length));
     }
 
-    /** Sets the Location header. */
+    /**
+     * Sets the Location header, percent-encoded as by {@link Uri#encode}: {@code "/ü"} is sent
+     * as {@code /%C3%BC}. Encode-once: a value already escaped gets its {@code %} encoded again,
+     * as in Falcon; set such a value with {@link #setHeader} instead. {@code null} deletes it.
+     *
+     * <p>Falcon: {@code resp.location}.
+     */
     public void setLocation(String location) {
-        setHeader("Location", location);
+        setHeader("Location", location == null ? null : Uri.encode(location));
+    }
+
+    /** Returns the Location header, or {@code null}. */
+    public String getLocation() {
+        return headers.get("location");
+    }
+
+    /**
+     * Sets the Content-Location header, percent-encoded as by {@link Uri#encode}; {@code null}
+     * deletes it.
+     *
+     * <p>Falcon: {@code resp.content_location}.
+     */
+    public void setContentLocation(String location) {
+        setHeader("Content-Location", location == null ? null : Uri.encode(location));
+    }
+
+    /** Returns the Content-Location header, or {@code null}. */
+    public String getContentLocation() {
+        return headers.get("content-location");
+    }
+
+    /**
+     * Sets the Accept-Ranges header, e.g. {@code bytes}, or the literal {@code none}.
+     *
+     * <p>Falcon: {@code resp.accept_ranges}.
+     */
+    public void setAcceptRanges(String value) {
+        setHeader("Accept-Ranges", value);
+    }
+
+    /** Returns the Accept-Ranges header, or {@code null}. */
+    public String getAcceptRanges() {
+        return headers.get("accept-ranges");
+    }
+
+    /**
+     * Sets the Cache-Control header from directives, joined with {@code ", "}: {@code
+     * setCacheControl(List.of("no-cache", "max-age=10"))}; {@code null} deletes it.
+     *
+     * <p>Falcon: {@code resp.cache_control}.
+     */
+    public void setCacheControl(List<String> directives) {
+        setHeader("Cache-Control", directives == null ? null : String.join(", ", directives));
+    }
+
+    /** Sets the Cache-Control header from directives; see {@link #setCacheControl(List)}. */
+    public void setCacheControl(String... directives) {
+        setCacheControl(List.of(directives));
+    }
+
+    /** Returns the Cache-Control header, or {@code null}. */
+    public String getCacheControl() {
+        return headers.get("cache-control");
+    }
+
+    /**
+     * Sets the Vary header from header names, joined with {@code ", "}; pass {@code "*"} alone
+     * for any. {@code null} deletes it.
+     *
+     * <p>Falcon: {@code resp.vary}.
+     */
+    public void setVary(List<String> headerNames) {
+        setHeader("Vary", headerNames == null ? null : String.join(", ", headerNames));
+    }
+
+    /** Sets the Vary header; see {@link #setVary(List)}. */
+    public void setVary(String... headerNames) {
+        setVary(List.of(headerNames));
+    }
+
+    /** Returns the Vary header, or {@code null}. */
+    public String getVary() {
+        return headers.get("vary");
+    }
+
+    /**
+     * Sets the Content-Range header in bytes: {@code setContentRange(0, 9, 100)} gives
+     * {@code bytes 0-9/100}.
+     *
+     * <p>Falcon: {@code resp.content_range = (start, end, length)}.
+     *
+     * @param length the full length, or {@code "*"} when unknown
+     */
+    public void setContentRange(long start, long end, Object length) {
+        setContentRange(start, end, length, "bytes");
+    }
+
+    /**
+     * Sets the Content-Range header with a unit: {@code items 0-9/*}.
+     *
+     * <p>Falcon: {@code resp.content_range = (start, end, length, unit)}.
+     *
+     * @param length the full length, or {@code "*"} when unknown
+     */
+    public void setContentRange(long start, long end, Object length, String unit) {
+        setHeader("Content-Range", unit + " " + start + "-" + end + "/" + length);
+    }
+
+    /** Returns the Content-Range header, or {@code null}. */
+    public String getContentRange() {
+        return headers.get("content-range");
+    }
+
+    /**
+     * Sets {@code Content-Disposition: attachment} with a file name, RFC 6266 style.
+     *
+     * <p>An ASCII name is sent as {@code filename="name"}; any other as {@code
+     * filename=<secureFilename(name)>; filename*=UTF-8''<encoded name>}, so old clients see a
+     * safe ASCII name. {@code null} deletes the header.
+     *
+     * <p>Falcon: {@code resp.downloadable_as}.
+     */
+    public void setDownloadableAs(String filename) {
+        setHeader("Content-Disposition", filename == null ? null : contentDisposition("attachment", filename));
+    }
+
+    /**
+     * Sets {@code Content-Disposition: inline} with a file name, as {@link #setDownloadableAs}.
+     *
+     * <p>Falcon: {@code resp.viewable_as} (3.1).
+     */
+    public void setViewableAs(String filename) {
+        setHeader("Content-Disposition", filename == null ? null : contentDisposition("inline", filename));
+    }
+
+    /** Returns the Content-Disposition header, or {@code null}. */
+    public String getContentDisposition() {
+        return headers.get("content-disposition");
+    }
+
+    // Falcon: response_helpers.format_content_disposition
+    private static String contentDisposition(String type, String filename) {
+        boolean ascii = true;
+        for (int i = 0; i < filename.length() && ascii; i++) {
+            ascii = filename.charAt(i) < 128;
+        }
+        if (ascii) {
+            return type + "; filename=\"" + filename + "\"";
+        }
+        return type + "; filename=" + Misc.secureFilename(filename) + "; filename*=UTF-8''"
+                + Uri.encodeValue(filename);
+    }
+
+    /**
+     * Sets the ETag header, adding the quotes when the value does not end with one: {@code abc}
+     * is sent as {@code "abc"}, {@code W/"abc"} as is. {@code null} deletes it.
+     *
+     * <p>Falcon: {@code resp.etag}.
+     */
+    public void setEtag(String etag) {
+        if (etag != null && !etag.endsWith("\"")) {
+            etag = "\"" + etag + "\"";
+        }
+        setHeader("ETag", etag);
+    }
+
+    /** Returns the ETag header, or {@code null}. */
+    public String getEtag() {
+        return headers.get("etag");
+    }
+
+    /**
+     * Sets the Expires header as an HTTP-date; a {@code LocalDateTime} is taken as UTC.
+     *
+     * <p>Falcon: {@code resp.expires}. A zoned time is converted to GMT here (Falcon formats its
+     * wall-clock time with a GMT label).
+     */
+    public void setExpires(TemporalAccessor time) {
+        setHeader("Expires", time == null ? null : HttpDates.dtToHttp(time));
+    }
+
+    /** Returns the Expires header, or {@code null}. */
+    public String getExpires() {
+        return headers.get("expires");
+    }
+
+    /**
+     * Sets the Last-Modified header as an HTTP-date; a {@code LocalDateTime} is taken as UTC.
+     *
+     * <p>Falcon: {@code resp.last_modified}; see {@link #setExpires} for zoned times.
+     */
+    public void setLastModified(TemporalAccessor time) {
+        setHeader("Last-Modified", time == null ? null : HttpDates.dtToHttp(time));
+    }
+
+    /** Returns the Last-Modified header, or {@code null}. */
+    public String getLastModified() {
+        return headers.get("last-modified");
+    }
+
+    /**
+     * Sets the Retry-After header in seconds.
+     *
+     * <p>Falcon: {@code resp.retry_after}.
+     */
+    public void setRetryAfter(long seconds) {
+        setHeader("Retry-After", Long.toString(seconds));
+    }
+
+    /**
+     * Sets the Retry-After header as an HTTP-date (RFC 9110 10.2.3); a {@code LocalDateTime} is
+     * taken as UTC. {@code null} deletes it.
+     *
+     * <p>Beyond Falcon, whose {@code retry_after} takes seconds only.
+     */
+    public void setRetryAfter(TemporalAccessor time) {
+        setHeader("Retry-After", time == null ? null : HttpDates.dtToHttp(time));
+    }
+
+    /** Returns the Retry-After header, or {@code null}. */
+    public String getRetryAfter() {
+        return headers.get("retry-after");
+    }
+
+    /**
+     * Appends a link to the Link header (RFC 8288): {@code </things/2842>; rel=next}.
+     *
+     * <p>Falcon: {@code resp.append_link(target, rel)}.
+     */
+    public void appendLink(String target, String rel) {
+        appendLink(target, rel, null, null, null, null, null, null);
+    }
+
+    /**
+     * Appends a link to the Link header (RFC 8288); repeated calls comma-join the links.
+     *
+     * <p>{@code target} and {@code anchor} are percent-encoded as by {@link Uri#encode}; a
+     * {@code rel} holding {@code //} is taken as extension relation URIs: encoded and quoted.
+     * Other values are sent as given.
+     *
+     * <p>Falcon: {@code resp.append_link(target, rel, title, title_star, anchor, hreflang,
+     * type_hint, crossorigin)}.
+     *
+     * @param title a human-readable title, or null
+     * @param titleStar {@code {language, title}} for a non-ASCII title, sent as {@code
+     *     title*=UTF-8'lang'encoded}, or null
+     * @param anchor the link's context URI, or null
+     * @param hreflang the target's language tags, or null
+     * @param typeHint the target's media type, or null
+     * @param crossorigin {@code anonymous} or {@code use-credentials} (any case), or null
+     * @throws IllegalArgumentException for another {@code crossorigin}, or a {@code titleStar}
+     *     that is not two strings
+     */
+    public void appendLink(String target, String rel, String title, String[] titleStar, String anchor,
+            List<String> hreflang, String typeHint, String crossorigin) {
+        if (rel.contains("//")) {
+            if (rel.indexOf(' ') >= 0) {
+                StringBuilder joined = new StringBuilder();
+                for (String r : rel.strip().split("\\s+")) {
+                    if (joined.length() > 0) {
+                        joined.append(' ');
+                    }
+                    joined.append(Uri.encode(r));
+                }
+                rel = "\"" + joined + "\"";
+            } else {
+                rel = "\"" + Uri.encode(rel) + "\"";
+            }
+        }
+        StringBuilder value = new StringBuilder(64).append('<').append(Uri.encode(target)).append(">; rel=")
+                .append(rel);
+        if (title != null) {
+            value.append("; title=\"").append(title).append('"');
+        }
+        if (titleStar != null) {
+            if (titleStar.length != 2) {
+                throw new IllegalArgumentException("titleStar must be {language, title}");
+            }
+            value.append("; title*=UTF-8'").append(titleStar[0]).append('\'').append(Uri.encodeValue(titleStar[1]));
+        }
+        if (typeHint != null) {
+            value.append("; type=\"").append(typeHint).append('"');
+        }
+        if (hreflang != null && !hreflang.isEmpty()) {
+            for (String lang : hreflang) {
+                value.append("; hreflang=").append(lang);
+            }
+        }
+        if (anchor != null) {
+            value.append("; anchor=\"").append(Uri.encode(anchor)).append('"');
+        }
+        if (crossorigin != null) {
+            String c = crossorigin.toLowerCase(Locale.ROOT);
+            if (c.equals("anonymous")) {
+                value.append("; crossorigin");
+            } else if (c.equals("use-credentials")) {
+                value.append("; crossorigin=\"use-credentials\"");
+            } else {
+                throw new IllegalArgumentException("crossorigin must be set to either 'anonymous' or 'use-credentials'");
+            }
+        }
+        String old = headers.get("link");
+        headers.put("link", old == null ? value.toString() : old + ", " + value);
     }
 
     // ---------------------------------------------------------------- cookies
 
     /** Sets a cookie with Falcon's defaults: HttpOnly, and Secure per the response options. */
     public void setCookie(String name, String value) {
-        setCookie(name, value, null, null, null, null, null, true, null);
+        setCookie(name, value, null, null, null, null, null, true, null, false);
     }
 
     /**
-     * Sets a cookie; attributes are written in the order Python's {@code http.cookies} uses.
+     * Sets a cookie; see the full overload.
      *
      * <p>Falcon: {@code resp.set_cookie(name, value, expires, max_age, domain, path, secure,
      * http_only, same_site)}.
-     *
-     * @param expires when it expires, or null
-     * @param maxAge its lifetime in seconds, or null
-     * @param secure whether Secure is set; null for {@link ResponseOptions#secureCookiesByDefault}
-     * @param sameSite {@code Strict}, {@code Lax} or {@code None}, or null
-     * @throws IllegalArgumentException when the name is not a token or the value has bad characters
      */
     public void setCookie(String name, String value, TemporalAccessor expires, Integer maxAge, String domain,
             String path, Boolean secure, boolean httpOnly, String sameSite) {
-        checkCookie(name, value);
-        StringBuilder sb = new StringBuilder(name).append('=').append(quoteCookie(value));
-        if (domain != null) {
+        setCookie(name, value, expires, maxAge, domain, path, secure, httpOnly, sameSite, false);
+    }
+
+    /**
+     * Sets a cookie; setting one name again replaces it.
+     *
+     * <p>The line is written as Python's {@code http.cookies} writes it: a value with characters
+     * outside {@code [A-Za-z0-9!#$%&'*+-.^_`|~:]} is quoted, with {@code "} and {@code \}
+     * escaped and control characters as octal escapes; attributes in alphabetical order.
+     * As in Falcon, a {@code maxAge} of 0 and an empty domain or path are left out.
+     *
+     * <p>Falcon: {@code resp.set_cookie(...)}; {@code partitioned} (CHIPS) is Falcon 4's.
+     *
+     * @param expires when it expires (a {@code LocalDateTime} is taken as UTC), or null
+     * @param maxAge its lifetime in seconds, or null
+     * @param domain the Domain attribute, or null
+     * @param path the Path attribute, or null
+     * @param secure whether Secure is set; null for {@link ResponseOptions#secureCookiesByDefault}
+     * @param httpOnly whether HttpOnly is set (Falcon's default: true)
+     * @param sameSite {@code Strict}, {@code Lax} or {@code None} in any case, or null
+     * @param partitioned whether the Partitioned attribute is set
+     * @throws IllegalArgumentException when the name is not a valid cookie name (or an attribute
+     *     name such as {@code Path}), when name or value is not ASCII, or for another
+     *     {@code sameSite}
+     */
+    public void setCookie(String name, String value, TemporalAccessor expires, Integer maxAge, String domain,
+            String path, Boolean secure, boolean httpOnly, String sameSite, boolean partitioned) {
+        checkCookieName(name);
+        if (value == null) {
+            throw new IllegalArgumentException("cookie value must not be null");
+        }
+        if (!isAscii(value)) {
+            throw new IllegalArgumentException("value is not ascii encodable");
+        }
+        String sameSiteValue = null;
+        if (sameSite != null && !sameSite.isEmpty()) {
+            String s = sameSite.toLowerCase(Locale.ROOT);
+            if (!s.equals("strict") && !s.equals("lax") && !s.equals("none")) {
+                throw new IllegalArgumentException("same_site must be set to either 'lax', 'strict', or 'none'");
+            }
+            sameSiteValue = Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        }
+        StringBuilder sb = new StringBuilder(64).append(name).append('=').append(quoteCookie(value));
+        if (domain != null && !domain.isEmpty()) {
             sb.append("; Domain=").append(domain);
         }
         if (expires != null) {
@@ -366,18 +838,17 @@ public class Response {
         if (httpOnly) {
             sb.append("; HttpOnly");
         }
-        if (maxAge != null) {
+        if (maxAge != null && maxAge != 0) {
             sb.append("; Max-Age=").append(maxAge);
         }
-        if (path != null) {
+        if (partitioned) {
+            sb.append("; Partitioned");
+        }
+        if (path != null && !path.isEmpty()) {
             sb.append("; Path=").append(path);
         }
-        if (sameSite != null) {
-            String s = sameSite.toLowerCase(Locale.ROOT);
-            if (!s.equals("strict") && !s.equals("lax") && !s.equals("none")) {
-                throw new IllegalArgumentException("same_site must be set to either 'lax', 'strict' or 'none'");
-            }
-            sb.append("; SameSite=").append(Character.toUpperCase(s.charAt(0))).append(s.substring(1));
+        if (sameSiteValue != null) {
+            sb.append("; SameSite=").append(sameSiteValue);
         }
         if (secure == null ? options.secureCookiesByDefault : secure) {
             sb.append("; Secure");
@@ -391,16 +862,19 @@ public class Response {
     /**
      * Unsets a cookie in the client: empty value, expired, {@code SameSite=Lax}.
      *
-     * <p>Falcon: {@code resp.unset_cookie(name, domain, path)}.
+     * <p>Domain and path must match those the cookie was set with. Falcon: {@code
+     * resp.unset_cookie(name, domain, path)}.
+     *
+     * @throws IllegalArgumentException when the name is not a valid cookie name
      */
     public void unsetCookie(String name, String domain, String path) {
-        checkCookie(name, "");
+        checkCookieName(name);
         StringBuilder sb = new StringBuilder(name).append("=\"\"");
-        if (domain != null) {
+        if (domain != null && !domain.isEmpty()) {
             sb.append("; Domain=").append(domain);
         }
         sb.append("; expires=").append(HttpDates.format(Instant.now().minusSeconds(1)));
-        if (path != null) {
+        if (path != null && !path.isEmpty()) {
             sb.append("; Path=").append(path);
         }
         sb.append("; SameSite=Lax");
@@ -410,38 +884,47 @@ public class Response {
         cookies.put(name, sb.toString());
     }
 
-    /** Unsets a cookie. */
+    /** Unsets a cookie; see {@link #unsetCookie(String, String, String)}. */
     public void unsetCookie(String name) {
         unsetCookie(name, null, null);
     }
 
-    private static void checkCookie(String name, String value) {
-        if (name == null || name.isEmpty()) {
-            throw new IllegalArgumentException("Illegal cookie name: " + name);
-        }
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c <= 32 || c >= 127 || "()<>@,;:\\\"/[]?={}".indexOf(c) >= 0) {
-                throw new IllegalArgumentException("Illegal cookie name: " + name);
+    // http.cookies: what may appear unquoted, and what may be a cookie name.
+    private static final String COOKIE_LEGAL =
+            "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-.^_`|~:";
+    private static final List<String> COOKIE_RESERVED = List.of("expires", "path", "comment", "domain", "max-age",
+            "secure", "httponly", "version", "samesite", "partitioned");
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 128) {
+                return false;
             }
         }
-        if (value == null) {
-            throw new IllegalArgumentException("cookie value must not be null");
+        return true;
+    }
+
+    private static void checkCookieName(String name) {
+        if (name == null || !isAscii(name)) {
+            throw new IllegalArgumentException("name is not ascii encodable");
         }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < 32 || c == 127) {
-                throw new IllegalArgumentException("Illegal cookie value for " + name);
-            }
+        if (COOKIE_RESERVED.contains(name.toLowerCase(Locale.ROOT))) {
+            throw new IllegalArgumentException("Attempt to set a reserved key '" + name + "'");
+        }
+        boolean legal = !name.isEmpty();
+        for (int i = 0; i < name.length() && legal; i++) {
+            legal = COOKIE_LEGAL.indexOf(name.charAt(i)) >= 0;
+        }
+        if (!legal) {
+            throw new IllegalArgumentException("Illegal key '" + name + "'");
         }
     }
 
-    /** Quotes a value the way {@code http.cookies} does when it holds characters outside a token. */
+    /** Quotes a value the way {@code http.cookies} does when it holds characters outside the legal set. */
     private static String quoteCookie(String value) {
-        boolean plain = true;
+        boolean plain = !value.isEmpty();
         for (int i = 0; i < value.length() && plain; i++) {
-            char c = value.charAt(i);
-            plain = c > 32 && c < 127 && "\",;\\".indexOf(c) < 0;
+            plain = COOKIE_LEGAL.indexOf(value.charAt(i)) >= 0;
         }
         if (plain) {
             return value;
@@ -451,10 +934,9 @@ public class Response {
             char c = value.charAt(i);
             if (c == '"' || c == '\\') {
                 sb.append('\\').append(c);
-            } else if (c > 126) {
-                for (byte b : String.valueOf(c).getBytes(StandardCharsets.UTF_8)) {
-                    sb.append('\\').append(String.format(Locale.ROOT, "%03o", b & 0xff));
-                }
+            } else if (c < 32 || c >= 127) {
+                sb.append('\\').append((char) ('0' + (c >> 6))).append((char) ('0' + ((c >> 3) & 7)))
+                        .append((char) ('0' + (c & 7)));
             } else {
                 sb.append(c);
             }
@@ -464,7 +946,8 @@ public class Response {
 
     /**
      * Returns the final header lines, flat (name, value, ...): the headers, Content-Type from
-     * {@code defaultMediaType} when unset, then Set-Cookie lines. The App calls it once.
+     * {@code defaultMediaType} when unset, the Set-Cookie lines of {@link #appendHeader}, then
+     * those of {@link #setCookie}, in Falcon's order. The App calls it once.
      */
     public List<String> headerLines(String defaultMediaType) {
         int size = headers.size() * 2 + 2 + (cookies == null ? 0 : cookies.size() * 2)
@@ -478,14 +961,14 @@ public class Response {
             lines.add("content-type");
             lines.add(defaultMediaType);
         }
+        if (extraHeaders != null) {
+            lines.addAll(extraHeaders);
+        }
         if (cookies != null) {
             for (String c : cookies.values()) {
                 lines.add("set-cookie");
                 lines.add(c);
             }
-        }
-        if (extraHeaders != null) {
-            lines.addAll(extraHeaders);
         }
         return lines;
     }

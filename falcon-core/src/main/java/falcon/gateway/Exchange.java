@@ -1,6 +1,9 @@
 package falcon.gateway;
 
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Flow;
 
 /**
  * One HTTP request/response exchange, as a server adapter hands it to the App.
@@ -51,6 +54,34 @@ public interface Exchange {
 
     /** Returns the declared Content-Length, or {@code -1} when the body is chunked or absent. */
     long contentLength();
+
+    /**
+     * Returns the request body as a publisher of chunks, for reading it without blocking a
+     * thread. It may be subscribed once, and not together with {@link #body()}.
+     *
+     * <p>The default reads {@link #body()} in 16 KiB chunks on {@link #executor()}, one chunk per
+     * {@code request(1)}; adapters with a non-blocking body override it.
+     */
+    default Flow.Publisher<ByteBuffer> bodyPublisher() {
+        return falcon.internal.Publishers.ofInputStream(body(), executor());
+    }
+
+    /**
+     * Returns the executor that runs blocking user code for this exchange: asynchronous stages
+     * resume on it, and SSE producers run on it. Adapters return their workers.
+     */
+    default Executor executor() {
+        return falcon.internal.Publishers.blockingExecutor();
+    }
+
+    /**
+     * Returns the WebSocket channel when this request asks for a WebSocket upgrade and the
+     * adapter supports it, else {@code null}. When non-null, the App answers through the channel
+     * and never calls {@link #respond(Reply)}.
+     */
+    default WebSocketChannel webSocket() {
+        return null;
+    }
 
     /**
      * Sends the response. Called exactly once per exchange. After the response has been written

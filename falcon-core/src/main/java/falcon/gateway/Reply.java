@@ -1,7 +1,9 @@
 package falcon.gateway;
 
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.concurrent.Flow;
 
 /**
  * The response an App hands back to its adapter: status, headers, and a body of bytes or a stream.
@@ -19,6 +21,7 @@ public final class Reply {
     private final byte[] body;
     private final InputStream stream;
     private final Runnable afterSent;
+    private final Flow.Publisher<ByteBuffer> publisher;
 
     /**
      * Creates a reply.
@@ -38,6 +41,34 @@ public final class Reply {
         this.body = body;
         this.stream = stream;
         this.afterSent = afterSent;
+        this.publisher = null;
+    }
+
+    /**
+     * Creates a reply whose body is published asynchronously: the adapter subscribes, requests
+     * chunks only as fast as the client takes them, and cancels the subscription when the client
+     * goes away.
+     *
+     * @param status the status code
+     * @param reason the reason phrase
+     * @param headers header names and values, flat
+     * @param publisher the body chunks; never null
+     * @param afterSent run once after the body has been written or has failed; may be null
+     */
+    public Reply(int status, String reason, List<String> headers, Flow.Publisher<ByteBuffer> publisher,
+            Runnable afterSent) {
+        this.status = status;
+        this.reason = reason;
+        this.headers = headers;
+        this.body = null;
+        this.stream = null;
+        this.afterSent = afterSent;
+        this.publisher = publisher;
+    }
+
+    /** Returns the body publisher, or {@code null} when the body is bytes or a stream. */
+    public Flow.Publisher<ByteBuffer> publisher() {
+        return publisher;
     }
 
     /** Returns the status code. */

@@ -2,12 +2,18 @@ package falcon.media;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Serializes and deserializes one family of media types, e.g. JSON.
  *
- * <p>Handlers are shared by all requests and must be thread-safe. Falcon: {@code
- * falcon.media.BaseHandler}.
+ * <p>Handlers are shared by all requests and must be thread-safe. Implement the two abstract
+ * methods to plug in another library or format; register the handler for its media type on
+ * {@code app.getReqOptions().getMediaHandlers()} and {@code app.getRespOptions().getMediaHandlers()}.
+ * The asynchronous variants default to the blocking ones.
+ *
+ * <p>Falcon: {@code falcon.media.BaseHandler}.
  */
 public interface BaseHandler {
 
@@ -32,4 +38,42 @@ public interface BaseHandler {
      * @return the bytes
      */
     byte[] serialize(Object media, String contentType);
+
+    /**
+     * Reads a request body without blocking the caller; by default runs {@link #deserialize}.
+     *
+     * <p>Falcon: {@code BaseHandler.deserialize_async}.
+     *
+     * @return a stage completed with the media, or failed with the error {@code deserialize} threw
+     */
+    default CompletionStage<Object> deserializeAsync(InputStream stream, String contentType, long contentLength) {
+        try {
+            return CompletableFuture.completedFuture(deserialize(stream, contentType, contentLength));
+        } catch (IOException | RuntimeException ex) {
+            return CompletableFuture.failedFuture(ex);
+        }
+    }
+
+    /**
+     * Writes a response body without blocking the caller; by default runs {@link #serialize}.
+     *
+     * <p>Falcon: {@code BaseHandler.serialize_async}.
+     */
+    default CompletionStage<byte[]> serializeAsync(Object media, String contentType) {
+        try {
+            return CompletableFuture.completedFuture(serialize(media, contentType));
+        } catch (RuntimeException ex) {
+            return CompletableFuture.failedFuture(ex);
+        }
+    }
+
+    /**
+     * Returns whether the rest of the stream is read and dropped after {@link #deserialize}, for
+     * handlers that may stop early. Default false.
+     *
+     * <p>Falcon: {@code BaseHandler.exhaust_stream}.
+     */
+    default boolean exhaustStream() {
+        return false;
+    }
 }

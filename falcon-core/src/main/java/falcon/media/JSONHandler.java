@@ -1,9 +1,13 @@
 package falcon.media;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.PrettyPrinter;
-import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -11,6 +15,7 @@ import falcon.MediaMalformedError;
 import falcon.MediaNotFoundError;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
@@ -21,14 +26,53 @@ import java.util.Map;
  * ensure_ascii=False)}): one line, with a space after {@code :} and {@code ,}, non-ASCII as
  * UTF-8. {@link #compact()} drops the spaces. Request bodies become {@code Map}, {@code List},
  * {@code String}, {@code Integer}/{@code Long}/{@code BigInteger}, {@code Double}, {@code
- * Boolean} or {@code null}. Jackson's stream constraints (nesting depth, number and document
- * length) apply; a body that breaks them is a 400 like any malformed body.
+ * Boolean} or {@code null}. The body is parsed as it streams in, never copied whole.
+ *
+ * <p>Hostile bodies are a 400 ({@link MediaMalformedError}), never a 500. The default mapper
+ * applies these limits (Jackson's {@link StreamReadConstraints}; a mapper passed in brings its own):
+ * <table>
+ * <caption>Limits of the default mapper</caption>
+ * <tr><th>limit</th><th>default</th></tr>
+ * <tr><td>nesting depth of arrays and objects</td><td>{@value #DEFAULT_MAX_NESTING_DEPTH}</td></tr>
+ * <tr><td>characters of one number</td><td>{@value #DEFAULT_MAX_NUMBER_LENGTH}</td></tr>
+ * <tr><td>characters of one string</td><td>{@value #DEFAULT_MAX_STRING_LENGTH}</td></tr>
+ * <tr><td>bytes of the whole document</td><td>{@value #DEFAULT_MAX_DOCUMENT_LENGTH}</td></tr>
+ * </table>
+ * Unlike Python's {@code json}, which Falcon uses, a 10,000-deep array is a 400 here rather than
+ * a {@code RecursionError} (500). Trailing data after the document is an error, as in Python;
+ * {@code NaN} and {@code Infinity} are accepted, as in Python.
  *
  * <p>Falcon: {@code falcon.media.JSONHandler}.
  */
 public class JSONHandler implements BaseHandler {
 
-    private static final ObjectMapper DEFAULT_MAPPER = new ObjectMapper();
+    /** The default maximum nesting depth of arrays and objects. */
+    public static final int DEFAULT_MAX_NESTING_DEPTH = 500;
+    /** The default maximum length of one number, in characters. */
+    public static final int DEFAULT_MAX_NUMBER_LENGTH = 1000;
+    /** The default maximum length of one string, in characters. */
+    public static final int DEFAULT_MAX_STRING_LENGTH = 20_000_000;
+    /** The default maximum length of a whole document, in bytes (32 MiB). */
+    public static final long DEFAULT_MAX_DOCUMENT_LENGTH = 32L * 1024 * 1024;
+
+    private static final ObjectMapper DEFAULT_MAPPER = defaultMapper();
+
+    /**
+     * Returns a new mapper with the defaults of this handler: the limits above, trailing data
+     * refused, {@code NaN} accepted. Start from it to configure a mapper of your own.
+     */
+    public static ObjectMapper defaultMapper() {
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(DEFAULT_MAX_NESTING_DEPTH)
+                        .maxNumberLength(DEFAULT_MAX_NUMBER_LENGTH)
+                        .maxStringLength(DEFAULT_MAX_STRING_LENGTH)
+                        .maxDocumentLength(DEFAULT_MAX_DOCUMENT_LENGTH)
+                        .build())
+                .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                .build();
+        return new ObjectMapper(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
 
     private final ObjectReader reader;
     private final ObjectWriter writer;
@@ -45,7 +89,7 @@ public class JSONHandler implements BaseHandler {
      * @param falconSpacing whether to write {@code ": "} and {@code ", "} as Python's json does
      */
     public JSONHandler(ObjectMapper mapper, boolean falconSpacing) {
-        this.reader = mapper.readerFor(Object.class);
+        this.reader = mapper.readerFor(Object.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         ObjectWriter w = mapper.writer();
         this.writer = falconSpacing ? w.with(new PythonSpacing()) : w.without(
                 com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
@@ -56,14 +100,27 @@ public class JSONHandler implements BaseHandler {
         return new JSONHandler(DEFAULT_MAPPER, false);
     }
 
+    /**
+     * Parses the body as it streams in.
+     *
+     * @throws MediaNotFoundError when the body is empty
+     * @throws MediaMalformedError when it is not JSON or breaks a limit
+     */
     @Override
     public Object deserialize(InputStream stream, String contentType, long contentLength) throws IOException {
-        byte[] data = stream.readAllBytes();
-        if (data.length == 0) {
+        // NOTE: Jackson closes what it reads from; the request's stream is not ours to close.
+        PushbackInputStream in = new PushbackInputStream(new java.io.FilterInputStream(stream) {
+            @Override
+            public void close() {
+            }
+        }, 1);
+        int first = in.read();
+        if (first < 0) {
             throw new MediaNotFoundError("JSON");
         }
+        in.unread(first);
         try {
-            return reader.readValue(data);
+            return reader.readValue(in);
         } catch (JsonProcessingException ex) {
             throw new MediaMalformedError("JSON", describe(ex));
         }

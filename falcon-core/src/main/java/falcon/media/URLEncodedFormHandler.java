@@ -11,8 +11,9 @@ import java.util.Map;
  * The {@code application/x-www-form-urlencoded} media handler.
  *
  * <p>Deserializes to a {@code Map<String, Object>} (a repeated name gives a {@code List}); the
- * body is decoded as UTF-8 (a {@code _charset_} field is ignored, as in Falcon). Serializes a
- * {@code Map} back to a query string.
+ * body must be US-ASCII, and percent-escapes are decoded as UTF-8 (a {@code _charset_} field is
+ * ignored, as in Falcon). Serializes a {@code Map} back to a query string, a {@code List} value
+ * as repeated names.
  *
  * <p>Falcon: {@code falcon.media.URLEncodedFormHandler(keep_blank=True, csv=False)}.
  */
@@ -37,10 +38,23 @@ public class URLEncodedFormHandler implements BaseHandler {
         this.csv = csv;
     }
 
+    /**
+     * Parses the body like a query string; an empty body gives an empty map.
+     *
+     * @throws falcon.MediaMalformedError when the body is not US-ASCII (RFC 1866 8.2.1; Falcon)
+     */
     @Override
     public Object deserialize(InputStream stream, String contentType, long contentLength) throws IOException {
-        String body = new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-        return Uri.parseQueryString(body, keepBlank, csv);
+        byte[] body = stream.readAllBytes();
+        for (int i = 0; i < body.length; i++) {
+            if (body[i] < 0) {
+                // The cause reads as Python's, which Falcon appends.
+                throw new falcon.MediaMalformedError("URL-encoded", String.format(java.util.Locale.ROOT,
+                        "'ascii' codec can't decode byte 0x%02x in position %d: ordinal not in range(128)",
+                        body[i] & 0xff, i));
+            }
+        }
+        return Uri.parseQueryString(new String(body, StandardCharsets.US_ASCII), keepBlank, csv);
     }
 
     @Override

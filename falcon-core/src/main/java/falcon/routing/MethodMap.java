@@ -42,7 +42,7 @@ public final class MethodMap {
     public static final List<String> COMBINED_METHODS = List.of(
             "CONNECT", "DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT", "TRACE",
             "CHECKIN", "CHECKOUT", "COPY", "LOCK", "MKCOL", "MOVE", "PROPFIND", "PROPPATCH",
-            "REPORT", "UNCHECKIN", "UNLOCK", "UPDATE", "VERSION-CONTROL");
+            "REPORT", "UNCHECKIN", "UNLOCK", "UPDATE", "VERSION-CONTROL", "WEBSOCKET");
 
     private static final Responder BAD_REQUEST = (req, resp, params) -> {
         throw new HTTPBadRequest("Bad request", "Invalid HTTP method");
@@ -51,12 +51,22 @@ public final class MethodMap {
     private final Map<String, Responder> responders;
     private final List<String> allowedMethods;
     private final Map<String, Method> methods;
+    private final WebSocketResponder webSocket;
 
     private MethodMap(Map<String, Responder> responders, List<String> allowedMethods,
-            Map<String, Method> methods) {
+            Map<String, Method> methods, WebSocketResponder webSocket) {
         this.responders = responders;
         this.allowedMethods = allowedMethods;
         this.methods = methods;
+        this.webSocket = webSocket;
+    }
+
+    /**
+     * Returns the {@code onWebsocket} responder; for a resource without one, a responder that
+     * raises {@code HTTPMethodNotAllowed} (the handshake is closed with 3405). Never null.
+     */
+    public WebSocketResponder getWebSocket() {
+        return webSocket;
     }
 
     /**
@@ -101,6 +111,7 @@ public final class MethodMap {
         Map<String, Responder> responders = new HashMap<>();
         Map<String, Method> found = new HashMap<>();
         List<String> implemented = new ArrayList<>();
+        WebSocketResponder ws = null;
         for (String httpMethod : COMBINED_METHODS) {
             String name = "on" + camel(httpMethod.toLowerCase(java.util.Locale.ROOT), true) + suffixPart;
             List<Method> candidates = byName.get(name);
@@ -112,11 +123,19 @@ public final class MethodMap {
                         + " is overloaded; a responder must have exactly one signature");
             }
             Method m = candidates.get(0);
+            if (httpMethod.equals("WEBSOCKET")) {
+                // NOTE: not an HTTP responder: an HTTP request with method WEBSOCKET gets 400, and
+                // Allow never lists it (as in Falcon's ASGI App).
+                BoundResponder bound = bind(resource, m, uriTemplate, fields, falcon.WebSocket.class);
+                ws = bound::invoke;
+                found.put(httpMethod, m);
+                continue;
+            }
             responders.put(httpMethod, bindOne(resource, m, uriTemplate, fields));
             found.put(httpMethod, m);
             implemented.add(httpMethod);
         }
-        if (implemented.isEmpty()) {
+        if (implemented.isEmpty() && ws == null) {
             if (suffix != null) {
                 throw new UnacceptableRouteError("'" + uriTemplate + "': no responders found for suffix '"
                         + suffix + "' on " + type.getName() + " (expected e.g. onGet" + suffixPart + ")");
@@ -143,9 +162,16 @@ public final class MethodMap {
             throw new HTTPMethodNotAllowed(allowedView);
         };
         for (String httpMethod : COMBINED_METHODS) {
-            responders.putIfAbsent(httpMethod, notAllowed);
+            if (!httpMethod.equals("WEBSOCKET")) {
+                responders.putIfAbsent(httpMethod, notAllowed);
+            }
         }
-        return new MethodMap(Map.copyOf(responders), allowedView, Map.copyOf(found));
+        if (ws == null) {
+            ws = (req, socket, params) -> {
+                throw new HTTPMethodNotAllowed(allowedView);
+            };
+        }
+        return new MethodMap(Map.copyOf(responders), allowedView, Map.copyOf(found), ws);
     }
 
     /** Turns {@code version-control} or {@code by_id} into {@code VersionControl} / {@code ById}. */
@@ -168,15 +194,39 @@ public final class MethodMap {
 
     private static Responder bindOne(Object resource, Method m, String template, List<Field> fields) {
         String where = "'" + template + "': " + m.getDeclaringClass().getName() + "." + m.getName();
-        Parameter[] ps = m.getParameters();
-        if (ps.length < 2 || !Request.class.isAssignableFrom(ps[0].getType())
-                || !Response.class.isAssignableFrom(ps[1].getType())) {
-            throw new UnacceptableRouteError(where
-                    + " must take (Request req, Response resp, <fields>) as its first parameters");
-        }
         List<BeforeHook> befores = new ArrayList<>();
         List<AfterHook> afters = new ArrayList<>();
         collectHooks(m.getDeclaringClass(), m, befores, afters, where);
+        BoundResponder call = bind(resource, m, template, fields, befores.isEmpty() ? null : befores);
+        if (befores.isEmpty() && afters.isEmpty()) {
+            return call;
+        }
+        return new HookedResponder(resource, befores.toArray(new BeforeHook[0]), call,
+                afters.toArray(new AfterHook[0]));
+    }
+
+    private static BoundResponder bind(Object resource, Method m, String template, List<Field> fields,
+            Class<?> second) {
+        return bind(resource, m, template, fields, null, second);
+    }
+
+    private static BoundResponder bind(Object resource, Method m, String template, List<Field> fields,
+            List<BeforeHook> befores) {
+        return bind(resource, m, template, fields, befores, Response.class);
+    }
+
+    private static BoundResponder bind(Object resource, Method m, String template, List<Field> fields,
+            List<BeforeHook> befores, Class<?> second) {
+        String where = "'" + template + "': " + m.getDeclaringClass().getName() + "." + m.getName();
+        Parameter[] ps = m.getParameters();
+        if (ps.length < 2 || !Request.class.isAssignableFrom(ps[0].getType())
+                || !second.isAssignableFrom(ps[1].getType())) {
+            throw new UnacceptableRouteError(where + " must take (Request req, " + second.getSimpleName() + " "
+                    + (second == Response.class ? "resp" : "ws") + ", <fields>) as its first parameters");
+        }
+        if (befores == null) {
+            befores = List.of();
+        }
 
         int extra = ps.length - 2;
         int[] fieldIndex = new int[extra];
@@ -240,25 +290,79 @@ public final class MethodMap {
         MethodHandle spread = handle
                 .asType(MethodType.genericMethodType(ps.length))
                 .asSpreader(Object[].class, ps.length);
-        Responder call = new BoundResponder(spread, fieldIndex, names, ps.length, async);
-        if (befores.isEmpty() && afters.isEmpty()) {
-            return call;
+        return new BoundResponder(spread, fieldIndex, names, ps.length, async);
+    }
+
+    /**
+     * A responder with its hooks: before hooks, the responder, after hooks, each possibly
+     * asynchronous. PERF: blocking steps run in a plain loop; a stage is composed only when one
+     * is returned and not yet done.
+     */
+    private static final class HookedResponder implements Responder {
+        private final Object resource;
+        private final BeforeHook[] befores;
+        private final BoundResponder call;
+        private final AfterHook[] afters;
+
+        HookedResponder(Object resource, BeforeHook[] befores, BoundResponder call, AfterHook[] afters) {
+            this.resource = resource;
+            this.befores = befores;
+            this.call = call;
+            this.afters = afters;
         }
-        BeforeHook[] b = befores.toArray(new BeforeHook[0]);
-        AfterHook[] a = afters.toArray(new AfterHook[0]);
-        return (req, resp, params) -> {
-            for (BeforeHook hook : b) {
-                hook.before(req, resp, resource, params);
-            }
-            Object result = call.respond(req, resp, params);
-            if (result instanceof CompletionStage) {
-                ((CompletionStage<?>) result).toCompletableFuture().join();
-            }
-            for (AfterHook hook : a) {
-                hook.after(req, resp, resource);
+
+        @Override
+        public Object respond(Request req, Response resp, RouteParams params) throws Exception {
+            return from(0, req, resp, params);
+        }
+
+        /** Runs the steps from {@code step} on; returns null or a stage for the rest. */
+        private Object from(int step, Request req, Response resp, RouteParams params) throws Exception {
+            int total = befores.length + 1 + afters.length;
+            for (int i = step; i < total; i++) {
+                Object r;
+                if (i < befores.length) {
+                    BeforeHook h = befores[i];
+                    r = h instanceof falcon.AsyncBeforeHook
+                            ? ((falcon.AsyncBeforeHook) h).beforeAsync(req, resp, resource, params)
+                            : callBefore(h, req, resp, params);
+                } else if (i == befores.length) {
+                    r = call.respond(req, resp, params);
+                } else {
+                    AfterHook h = afters[i - befores.length - 1];
+                    if (h instanceof falcon.AsyncAfterHook) {
+                        r = ((falcon.AsyncAfterHook) h).afterAsync(req, resp, resource);
+                    } else {
+                        h.after(req, resp, resource);
+                        r = null;
+                    }
+                }
+                if (r instanceof CompletionStage) {
+                    CompletionStage<?> stage = (CompletionStage<?>) r;
+                    if (stage instanceof java.util.concurrent.CompletableFuture
+                            && ((java.util.concurrent.CompletableFuture<?>) stage).isDone()
+                            && !((java.util.concurrent.CompletableFuture<?>) stage).isCompletedExceptionally()) {
+                        continue;
+                    }
+                    int next = i + 1;
+                    return stage.thenCompose(ignored -> {
+                        try {
+                            Object rest = from(next, req, resp, params);
+                            return rest instanceof CompletionStage ? (CompletionStage<?>) rest
+                                    : java.util.concurrent.CompletableFuture.completedFuture(null);
+                        } catch (Exception ex) {
+                            return java.util.concurrent.CompletableFuture.failedFuture(ex);
+                        }
+                    });
+                }
             }
             return null;
-        };
+        }
+
+        private Object callBefore(BeforeHook h, Request req, Response resp, RouteParams params) throws Exception {
+            h.before(req, resp, resource, params);
+            return null;
+        }
     }
 
     /** Calls one bound responder method. */
@@ -279,9 +383,13 @@ public final class MethodMap {
 
         @Override
         public Object respond(Request req, Response resp, RouteParams params) throws Exception {
+            return invoke(req, resp, params);
+        }
+
+        Object invoke(Request req, Object second, RouteParams params) throws Exception {
             Object[] args = new Object[arity];
             args[0] = req;
-            args[1] = resp;
+            args[1] = second;
             for (int i = 0; i < fieldIndex.length; i++) {
                 int idx = fieldIndex[i];
                 Object value;

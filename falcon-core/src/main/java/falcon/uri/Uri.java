@@ -7,18 +7,141 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Percent-decoding and query-string parsing, as Falcon does them.
+ * Percent-encoding and decoding, host and query-string parsing, as Falcon does them.
  *
  * <p>Falcon: {@code falcon.uri}.
  */
 public final class Uri {
 
+    private static final String UNRESERVED =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~";
+    private static final String DELIMITERS = ":/?#[]@!$&'()*+,;=";
+
+    // Indexed by ASCII code: whether encode() / encodeValue() leave the character alone.
+    private static final boolean[] URI_ALLOWED = table(UNRESERVED + DELIMITERS);
+    private static final boolean[] VALUE_ALLOWED = table(UNRESERVED);
+    private static final char[] HEX_UPPER = "0123456789ABCDEF".toCharArray();
+
     private Uri() {
     }
 
+    private static boolean[] table(String chars) {
+        boolean[] t = new boolean[128];
+        for (int i = 0; i < chars.length(); i++) {
+            t[chars.charAt(i)] = true;
+        }
+        return t;
+    }
+
+    /** The host and port parts of a {@code Host} header or a {@code Forwarded} node. */
+    public record HostPort(String host, Integer port) {
+    }
+
+    // ---------------------------------------------------------------- encoding
+
     /**
-     * Decodes percent-escapes as UTF-8; a malformed escape is kept as it is and invalid UTF-8
-     * becomes U+FFFD, so decoding never fails.
+     * Percent-encodes a full URI: RFC 3986 unreserved and reserved characters are kept, everything
+     * else (including {@code %}) is encoded as UTF-8 octets, e.g. {@code "/a b"} becomes
+     * {@code "/a%20b"}.
+     *
+     * <p>Falcon: {@code falcon.uri.encode}.
+     */
+    public static String encode(String uri) {
+        return encode(uri, URI_ALLOWED, false);
+    }
+
+    /**
+     * Percent-encodes a URI component: only unreserved characters are kept, so {@code /}, {@code
+     * &} and {@code =} are encoded too (like Python's {@code quote(safe='~')}).
+     *
+     * <p>Falcon: {@code falcon.uri.encode_value}.
+     */
+    public static String encodeValue(String value) {
+        return encode(value, VALUE_ALLOWED, false);
+    }
+
+    /**
+     * Like {@link #encode}, but returns the URI unchanged when it already looks escaped: only
+     * allowed characters and {@code %} each followed by two hex digits.
+     *
+     * <p>Falcon: {@code falcon.uri.encode_check_escaped}.
+     */
+    public static String encodeCheckEscaped(String uri) {
+        return encode(uri, URI_ALLOWED, true);
+    }
+
+    /**
+     * Like {@link #encodeValue}, but returns the value unchanged when it already looks escaped.
+     *
+     * <p>Falcon: {@code falcon.uri.encode_value_check_escaped}.
+     */
+    public static String encodeValueCheckEscaped(String value) {
+        return encode(value, VALUE_ALLOWED, true);
+    }
+
+    private static String encode(String uri, boolean[] allowed, boolean checkEscaped) {
+        int n = uri.length();
+        int i = 0;
+        boolean percent = false;
+        while (i < n) {
+            char c = uri.charAt(i);
+            if (c < 128 && allowed[c]) {
+                i++;
+            } else if (c == '%' && checkEscaped) {
+                percent = true;
+                i++;
+            } else {
+                break;
+            }
+        }
+        if (i == n) {
+            if (!percent || looksEscaped(uri)) {
+                return uri;   // the common case: nothing to encode, nothing to allocate
+            }
+        }
+        byte[] bytes = uri.getBytes(StandardCharsets.UTF_8);
+        StringBuilder out = new StringBuilder(bytes.length + 16);
+        for (byte b : bytes) {
+            int octet = b & 0xFF;
+            if (octet < 128 && allowed[octet]) {
+                out.append((char) octet);
+            } else {
+                out.append('%').append(HEX_UPPER[octet >> 4]).append(HEX_UPPER[octet & 0xF]);
+            }
+        }
+        return out.toString();
+    }
+
+    // Falcon: every '%' must be followed by two hex digits for the text to count as escaped.
+    private static boolean looksEscaped(String uri) {
+        for (int i = uri.indexOf('%'); i >= 0; i = uri.indexOf('%', i + 1)) {
+            if (i + 2 >= uri.length() || hexValue(uri.charAt(i + 1)) < 0 || hexValue(uri.charAt(i + 2)) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int hexValue(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
+    }
+
+    // ---------------------------------------------------------------- decoding
+
+    /**
+     * Decodes percent-escapes as UTF-8; a malformed escape (e.g. {@code %} or {@code %zz}) is
+     * kept as it is and invalid UTF-8 becomes U+FFFD, so decoding never fails.
+     *
+     * <p>Falcon: {@code falcon.uri.decode(encoded_uri, unquote_plus)}.
      *
      * @param encoded the text
      * @param unquotePlus whether {@code +} means a space (query strings) or itself (paths)
@@ -38,6 +161,9 @@ public final class Uri {
         if (i == n) {
             return encoded;
         }
+        if (encoded.indexOf('%', i) < 0) {
+            return encoded.replace('+', ' ');   // Falcon: no '%', no UTF-8 round trip
+        }
         byte[] out = new byte[n * 3];
         int o = 0;
         for (int k = 0; k < i; k++) {
@@ -46,8 +172,8 @@ public final class Uri {
         while (i < n) {
             char c = encoded.charAt(i);
             if (c == '%' && i + 2 < n) {
-                int hi = Character.digit(encoded.charAt(i + 1), 16);
-                int lo = Character.digit(encoded.charAt(i + 2), 16);
+                int hi = hexValue(encoded.charAt(i + 1));
+                int lo = hexValue(encoded.charAt(i + 2));
                 if (hi >= 0 && lo >= 0) {
                     out[o++] = (byte) ((hi << 4) | lo);
                     i += 3;
@@ -60,8 +186,7 @@ public final class Uri {
                 i++;
             } else {
                 if (Character.isHighSurrogate(c) && i + 1 < n) {
-                    String pair = encoded.substring(i, i + 2);
-                    byte[] b = pair.getBytes(StandardCharsets.UTF_8);
+                    byte[] b = encoded.substring(i, i + 2).getBytes(StandardCharsets.UTF_8);
                     System.arraycopy(b, 0, out, o, b.length);
                     o += b.length;
                     i += 2;
@@ -74,9 +199,14 @@ public final class Uri {
         return new String(out, 0, o, StandardCharsets.UTF_8);
     }
 
-    /** Decodes percent-escapes in a path: {@code +} stays {@code +}. */
+    /**
+     * Decodes percent-escapes, {@code +} meaning a space: Falcon's default.
+     *
+     * <p>Falcon: {@code falcon.uri.decode(encoded_uri)}. For a path, where {@code +} stays
+     * {@code +}, use {@code decode(path, false)}.
+     */
     public static String decode(String encoded) {
-        return decode(encoded, false);
+        return decode(encoded, true);
     }
 
     private static int putChar(byte[] out, int o, String s, int i) {
@@ -90,15 +220,98 @@ public final class Uri {
         return o + b.length;
     }
 
+    // ---------------------------------------------------------------- hosts and strings
+
+    /**
+     * Splits a host into name and port, IPv6 literals included: {@code "[::1]:8080"} gives
+     * {@code ("::1", 8080)}, {@code "example.com"} gives {@code ("example.com", defaultPort)}.
+     *
+     * <p>Falcon: {@code falcon.uri.parse_host(host, default_port)}.
+     *
+     * @param host the host, e.g. from a Host header
+     * @param defaultPort the port when none is given; may be null
+     * @throws IllegalArgumentException when the port is not a number (Python's ValueError)
+     */
+    public static HostPort parseHost(String host, Integer defaultPort) {
+        if (host.startsWith("[")) {
+            int pos = host.lastIndexOf("]:");
+            if (pos != -1) {
+                return new HostPort(host.substring(1, pos), port(host.substring(pos + 2)));
+            }
+            return new HostPort(host.substring(1, Math.max(1, host.length() - 1)), defaultPort);
+        }
+        int pos = host.lastIndexOf(':');
+        if (pos == -1 || pos != host.indexOf(':')) {
+            return new HostPort(host, defaultPort);   // a bare name, or IPv6 without brackets
+        }
+        return new HostPort(host.substring(0, pos), port(host.substring(pos + 1)));
+    }
+
+    /** Splits a host into name and port; see {@link #parseHost(String, Integer)}. */
+    public static HostPort parseHost(String host) {
+        return parseHost(host, null);
+    }
+
+    private static Integer port(String text) {
+        Long value = falcon.internal.PythonNumbers.parseInt(text);
+        if (value == null || value > Integer.MAX_VALUE || value < Integer.MIN_VALUE) {
+            throw new IllegalArgumentException("invalid port: '" + text + "'");
+        }
+        return value.intValue();
+    }
+
+    /**
+     * Unquotes an RFC 7230 quoted-string: {@code "\"a\\\"b\""} gives {@code a"b}; text that is
+     * not quoted is returned as is.
+     *
+     * <p>Falcon: {@code falcon.uri.unquote_string}.
+     */
+    public static String unquoteString(String quoted) {
+        if (quoted.length() < 2 || quoted.charAt(0) != '"' || quoted.charAt(quoted.length() - 1) != '"') {
+            return quoted;
+        }
+        String inner = quoted.substring(1, quoted.length() - 1);
+        if (inner.indexOf('\\') < 0) {
+            return inner;
+        }
+        StringBuilder out = new StringBuilder(inner.length());
+        for (int i = 0; i < inner.length(); i++) {
+            char c = inner.charAt(i);
+            if (c == '\\') {
+                // Falcon: "\\" is a literal backslash; any other backslash is dropped.
+                if (i + 1 < inner.length() && inner.charAt(i + 1) == '\\') {
+                    out.append('\\');
+                    i++;
+                }
+                continue;
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    // ---------------------------------------------------------------- query strings
+
+    /**
+     * Parses a query string with Falcon's defaults: blank values dropped, values split on commas.
+     *
+     * <p>Falcon: {@code falcon.uri.parse_query_string(query_string)}.
+     */
+    public static Map<String, Object> parseQueryString(String queryString) {
+        return parseQueryString(queryString, false, true);
+    }
+
     /**
      * Parses a query string into names and values, repeated names into lists.
+     *
+     * <p>Falcon: {@code falcon.uri.parse_query_string(query_string, keep_blank, csv)}. As there,
+     * a value split on commas is always a list, and with {@code keepBlank} false a name whose
+     * only value is blank is left out.
      *
      * @param queryString the raw query string, without {@code ?}
      * @param keepBlank whether {@code a=} and {@code a} are kept as empty values
      * @param csv whether values are also split on unencoded commas
      * @return a map from name to {@code String} or {@code List<String>}, in order of appearance
-     *
-     * <p>Falcon: {@code falcon.uri.parse_query_string}.
      */
     public static Map<String, Object> parseQueryString(String queryString, boolean keepBlank, boolean csv) {
         Map<String, Object> params = new LinkedHashMap<>();
@@ -109,29 +322,29 @@ public final class Uri {
             if (amp < 0) {
                 amp = n;
             }
-            if (amp > start) {
-                addPair(params, queryString, start, amp, keepBlank, csv);
-            }
+            addPair(params, queryString, start, amp, keepBlank, csv);
             start = amp + 1;
         }
         return params;
     }
 
+    @SuppressWarnings("unchecked")
     private static void addPair(Map<String, Object> params, String qs, int start, int end, boolean keepBlank,
             boolean csv) {
         int eq = qs.indexOf('=', start);
         String name;
         String rawValue;
         if (eq < 0 || eq >= end) {
-            name = decode(qs.substring(start, end), true);
+            name = qs.substring(start, end);
             rawValue = "";
         } else {
-            name = decode(qs.substring(start, eq), true);
+            name = qs.substring(start, eq);
             rawValue = qs.substring(eq + 1, end);
         }
-        if (name.isEmpty() && rawValue.isEmpty()) {
+        if (rawValue.isEmpty() && (!keepBlank || name.isEmpty())) {
             return;
         }
+        name = decode(name);
         if (csv && rawValue.indexOf(',') >= 0) {
             List<String> parts = new ArrayList<>();
             int from = 0;
@@ -139,26 +352,25 @@ public final class Uri {
                 int comma = rawValue.indexOf(',', from);
                 String part = comma < 0 ? rawValue.substring(from) : rawValue.substring(from, comma);
                 if (keepBlank || !part.isEmpty()) {
-                    parts.add(decode(part, true));
+                    parts.add(decode(part));
                 }
                 if (comma < 0) {
                     break;
                 }
                 from = comma + 1;
             }
-            for (String p : parts) {
-                put(params, name, p);
+            Object old = params.get(name);
+            if (old instanceof List) {
+                ((List<String>) old).addAll(parts);
+            } else if (old != null) {
+                parts.add(0, (String) old);
+                params.put(name, parts);
+            } else {
+                params.put(name, parts);
             }
             return;
         }
-        if (!keepBlank && rawValue.isEmpty()) {
-            return;
-        }
-        put(params, name, decode(rawValue, true));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void put(Map<String, Object> params, String name, String value) {
+        String value = decode(rawValue);
         Object old = params.get(name);
         if (old == null) {
             params.put(name, value);

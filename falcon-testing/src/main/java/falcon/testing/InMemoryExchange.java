@@ -19,7 +19,8 @@ final class InMemoryExchange implements Exchange {
     private final Simulate options;
     private final SimpleHeaders headers = new SimpleHeaders();
     private final byte[] body;
-    private Reply reply;
+    private final java.util.concurrent.CompletableFuture<Reply> reply = new java.util.concurrent.CompletableFuture<>();
+    private falcon.gateway.WebSocketChannel webSocket;
 
     InMemoryExchange(String method, String path, Simulate options) {
         if (path == null || !path.startsWith("/")) {
@@ -49,7 +50,12 @@ final class InMemoryExchange implements Exchange {
         headers.add("Host", options.host + (options.port > 0 ? ":" + options.port : ""));
         headers.add("User-Agent", "falcon-client/java");
         for (String[] h : options.headers) {
-            headers.add(h[0], h[1]);
+            // An explicit Host or User-Agent replaces the default, as in Falcon's create_environ.
+            if (h[0].equalsIgnoreCase("Host") || h[0].equalsIgnoreCase("User-Agent")) {
+                headers.set(h[0], h[1]);
+            } else {
+                headers.add(h[0], h[1]);
+            }
         }
         if (options.contentType != null) {
             headers.set("Content-Type", options.contentType);
@@ -166,13 +172,22 @@ final class InMemoryExchange implements Exchange {
 
     @Override
     public void respond(Reply reply) {
-        if (this.reply != null) {
+        if (!this.reply.complete(reply)) {
             throw new IllegalStateException("respond() called twice");
         }
-        this.reply = reply;
     }
 
-    Reply reply() {
+    /** Returns the reply once the App sent it (possibly later, from another thread). */
+    java.util.concurrent.CompletableFuture<Reply> reply() {
         return reply;
+    }
+
+    @Override
+    public falcon.gateway.WebSocketChannel webSocket() {
+        return webSocket;
+    }
+
+    void setWebSocket(falcon.gateway.WebSocketChannel channel) {
+        this.webSocket = channel;
     }
 }

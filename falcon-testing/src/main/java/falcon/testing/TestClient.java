@@ -49,19 +49,8 @@ public class TestClient {
      * @return the response
      */
     public Result simulateRequest(String method, String path, Simulate options) {
-        Simulate opts = options == null ? Simulate.with() : options;
-        if (!defaultHeaders.isEmpty()) {
-            Simulate merged = Simulate.with();
-            merged.headers(defaultHeaders);
-            copy(opts, merged);
-            opts = merged;
-        }
-        InMemoryExchange exchange = new InMemoryExchange(method, path, opts);
-        app.handle(exchange);
-        Reply reply = exchange.reply();
-        if (reply == null) {
-            throw new IllegalStateException("the App did not respond to " + method + " " + path);
-        }
+        Simulate opts = withDefaults(options);
+        Reply reply = handle(method, path, opts);
         byte[] content = reply.body();
         InputStream stream = reply.stream();
         if (stream != null) {
@@ -70,10 +59,152 @@ public class TestClient {
             } catch (IOException ex) {
                 throw new UncheckedIOException(ex);
             }
+        } else if (reply.publisher() != null) {
+            content = await(falcon.internal.Publishers.readAll(reply.publisher(), -1), method, path);
         }
         Result result = new Result(reply, content == null ? new byte[0] : content);
         reply.afterSent();
         return result;
+    }
+
+    private Simulate withDefaults(Simulate options) {
+        Simulate opts = options == null ? Simulate.with() : options;
+        if (!defaultHeaders.isEmpty()) {
+            Simulate merged = Simulate.with();
+            merged.headers(defaultHeaders);
+            copy(opts, merged);
+            opts = merged;
+        }
+        return opts;
+    }
+
+    /** Runs the App on this thread and waits for its reply, which may come from another thread. */
+    private Reply handle(String method, String path, Simulate opts) {
+        InMemoryExchange exchange = new InMemoryExchange(method, path, opts);
+        app.handle(exchange);
+        return await(exchange.reply(), method, path);
+    }
+
+    private static <T> T await(java.util.concurrent.CompletableFuture<T> future, String method, String path) {
+        try {
+            return future.get(REPLY_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException ex) {
+            throw new AssertionError("the App did not respond to " + method + " " + path + " within "
+                    + REPLY_TIMEOUT.toSeconds() + " s");
+        } catch (java.util.concurrent.ExecutionException ex) {
+            throw new IllegalStateException(method + " " + path + " failed", ex.getCause());
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", ex);
+        }
+    }
+
+    // ---------------------------------------------------------------- conductor (#6)
+
+    /** How long a simulated request waits for the App's reply. */
+    public static final java.time.Duration REPLY_TIMEOUT = java.time.Duration.ofSeconds(60);
+
+    Handler app() {
+        return app;
+    }
+
+    /**
+     * Starts a session that runs the App's lifespan: {@code processStartup} now, {@code
+     * processShutdown} when the conductor is closed. Falcon: {@code async with client as conductor}.
+     *
+     * @throws IllegalStateException when a component's {@code processStartup} failed
+     */
+    public Conductor conductor() {
+        return new Conductor(this);
+    }
+
+    /**
+     * Simulates a request without waiting: the App runs on another thread, so several requests
+     * can be in flight at once. Falcon: the coroutine {@code ASGIConductor.simulate_request}.
+     */
+    public java.util.concurrent.CompletableFuture<Result> simulateRequestAsync(String method, String path,
+            Simulate options) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> simulateRequest(method, path, options),
+                falcon.internal.Publishers.blockingExecutor());
+    }
+
+    /** Simulates a GET without waiting. */
+    public java.util.concurrent.CompletableFuture<Result> simulateGetAsync(String path) {
+        return simulateRequestAsync("GET", path, null);
+    }
+
+    /** Simulates a GET with options without waiting. */
+    public java.util.concurrent.CompletableFuture<Result> simulateGetAsync(String path, Simulate options) {
+        return simulateRequestAsync("GET", path, options);
+    }
+
+    /** Simulates a POST with options without waiting. */
+    public java.util.concurrent.CompletableFuture<Result> simulatePostAsync(String path, Simulate options) {
+        return simulateRequestAsync("POST", path, options);
+    }
+
+    /**
+     * Simulates a GET and returns as soon as the head is out; read the body chunk by chunk.
+     * Falcon: {@code simulate_get_stream} / {@code get_stream}.
+     */
+    public StreamedResult simulateGetStream(String path) {
+        return simulateGetStream(path, null);
+    }
+
+    /** Simulates a GET with options, streamed. */
+    public StreamedResult simulateGetStream(String path, Simulate options) {
+        Simulate opts = withDefaults(options);
+        InMemoryExchange exchange = new InMemoryExchange("GET", path, opts);
+        falcon.internal.Publishers.blockingExecutor().execute(() -> app.handle(exchange));
+        return new StreamedResult(await(exchange.reply(), "GET", path));
+    }
+
+    /**
+     * Opens a simulated WebSocket to {@code path} and waits until the App accepted it.
+     *
+     * <p>Falcon: {@code simulate_ws(path)} ({@code async with conductor.simulate_ws(path) as ws}).
+     *
+     * @throws falcon.WebSocketPathNotFound when no route matched (close code 3404)
+     * @throws falcon.WebSocketHandlerNotFound when the resource has no {@code onWebsocket} (3405)
+     * @throws falcon.WebSocketDisconnected when the App denied or closed the connection otherwise
+     */
+    public WebSocketSimulator simulateWs(String path) {
+        return simulateWs(path, null);
+    }
+
+    /**
+     * Opens a simulated WebSocket with options; offer subprotocols with a {@code
+     * Sec-WebSocket-Protocol} header.
+     */
+    public WebSocketSimulator simulateWs(String path, Simulate options) {
+        Simulate opts = withDefaults(options);
+        opts.header("Upgrade", "websocket");
+        opts.header("Connection", "Upgrade");
+        opts.header("Sec-WebSocket-Version", "13");
+        InMemoryExchange exchange = new InMemoryExchange("GET", path, opts);
+        WebSocketSimulator ws = new WebSocketSimulator(
+                WebSocketSimulator.parseSubprotocols(exchange.headers().getAll("Sec-WebSocket-Protocol")));
+        exchange.setWebSocket(ws.channel());
+        falcon.internal.Publishers.blockingExecutor().execute(() -> {
+            try {
+                app.handle(exchange);
+            } finally {
+                ws.appDone().complete(null);
+            }
+        });
+        try {
+            ws.waitReady();
+        } catch (RuntimeException | AssertionError ex) {
+            ws.appDone().orTimeout(WebSocketSimulator.DEFAULT_TIMEOUT.toMillis(),
+                    java.util.concurrent.TimeUnit.MILLISECONDS).exceptionally(t -> null).join();
+            throw ex;
+        }
+        return ws;
+    }
+
+    /** Short alias of {@link #simulateWs(String)}. Falcon: {@code websocket}. */
+    public WebSocketSimulator websocket(String path) {
+        return simulateWs(path);
     }
 
     private static void copy(Simulate from, Simulate to) {

@@ -1,0 +1,32 @@
+package falcon;
+
+import falcon.routing.RouteParams;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * A {@link BeforeHook} that completes later; the responder runs when its stage completes.
+ *
+ * <p>Use it with {@link Before} like any hook. Falcon: a coroutine {@code action} of {@code
+ * falcon.before}.
+ */
+@FunctionalInterface
+public interface AsyncBeforeHook extends BeforeHook {
+
+    /**
+     * Runs before the responder.
+     *
+     * @return the stage to wait for, or {@code null}
+     * @throws Exception to stop the request; an {@link HTTPError} becomes the response
+     */
+    CompletionStage<?> beforeAsync(Request req, Response resp, Object resource, RouteParams params)
+            throws Exception;
+
+    /** Runs {@link #beforeAsync} and waits; the App never calls this, it calls {@code beforeAsync}. */
+    @Override
+    default void before(Request req, Response resp, Object resource, RouteParams params) throws Exception {
+        CompletionStage<?> stage = beforeAsync(req, resp, resource, params);
+        if (stage != null) {
+            stage.toCompletableFuture().join();
+        }
+    }
+}

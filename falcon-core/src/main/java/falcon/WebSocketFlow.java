@@ -1,0 +1,116 @@
+package falcon;
+
+import falcon.gateway.Exchange;
+import falcon.routing.RouteMatch;
+import falcon.routing.RouteParams;
+import falcon.routing.WebSocketResponder;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * One WebSocket connection's way through the App (#6).
+ *
+ * <p>As Falcon's {@code falcon/asgi/app.py _handle_websocket}: {@code processRequestWs} of every
+ * component, routing, {@code processResourceWs} when a route matched, {@code onWebsocket}, then
+ * a close with 1000 if the responder left the connection open. No route raises {@code
+ * HTTPRouteNotFound} and a resource without {@code onWebsocket} raises {@code
+ * HTTPMethodNotAllowed}; their default handler closes with 3000 + status, which denies an
+ * unaccepted handshake with HTTP 403 (so 3404 and 3405 reach the test simulator).
+ *
+ * <p>Runs on the adapter's worker; an asynchronous {@code onWebsocket} parks it until its stage
+ * completes.
+ */
+final class WebSocketFlow {
+
+    private static final System.Logger LOG = System.getLogger("falcon");
+
+    private final App app;
+    private final Exchange exchange;
+    private final Request req;
+    private final WebSocket ws;
+    private RouteParams params = new RouteParams();
+
+    WebSocketFlow(App app, Exchange exchange, Request req) {
+        this.app = app;
+        this.exchange = exchange;
+        this.req = req;
+        this.ws = new WebSocket(exchange.webSocket(), app.getWsOptions());
+    }
+
+    void run() {
+        try {
+            for (Middleware m : app.requestWsMiddleware()) {
+                m.processRequestWs(req, ws);
+            }
+            RouteMatch match = app.routeWs(req);
+            if (match == null) {
+                throw new HTTPRouteNotFound();
+            }
+            params = match.params();
+            req.setUriTemplate(match.uriTemplate());
+            WebSocketResponder responder = match.methodMap().getWebSocket();
+            for (Middleware m : app.resourceWsMiddleware()) {
+                m.processResourceWs(req, ws, match.resource(), params);
+            }
+            Object result = responder.respond(req, ws, params);
+            if (result instanceof CompletionStage) {
+                ((CompletionStage<?>) result).whenCompleteAsync((v, ex) -> {
+                    if (ex != null) {
+                        handleError(RequestFlow.unwrap(ex));
+                    } else {
+                        closeNormally();
+                    }
+                }, exchange.executor());
+                return;
+            }
+            closeNormally();
+        } catch (Throwable ex) {
+            handleError(ex);
+        }
+    }
+
+    private void closeNormally() {
+        try {
+            ws.close();
+        } catch (RuntimeException ex) {
+            handleError(ex);
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void handleError(Throwable ex) {
+        ErrorHandler handler = app.errorHandlerFor(ex);
+        try {
+            if (handler == null) {
+                // Falcon re-raises and the server closes: we close with the error code ourselves.
+                LOG.log(System.Logger.Level.ERROR, "unhandled error in WebSocket " + req.getPath(), ex);
+                DefaultErrorHandler.cleanupOnError(app, ws);
+                return;
+            }
+            try {
+                if (handler instanceof App.AsyncErrorHandlerAdapter) {
+                    Object stage = ((App.AsyncErrorHandlerAdapter) handler).handler.handle(req, null, ex, params);
+                    if (stage instanceof CompletionStage) {
+                        ((CompletionStage<?>) stage).toCompletableFuture().join();
+                    }
+                } else {
+                    handler.handleWs(req, ws, ex, params);
+                }
+            } catch (Throwable raised) {
+                Throwable cause = RequestFlow.unwrap(raised);
+                if (cause instanceof HTTPError) {
+                    ws.close(3000 + ((HTTPError) cause).getStatusCode()); // Falcon 3.1.2 (#2146)
+                } else if (cause instanceof HTTPStatus) {
+                    ws.close(3000 + Status.httpStatusToCode(((HTTPStatus) cause).getStatus()));
+                } else {
+                    LOG.log(System.Logger.Level.ERROR, "error handler failed for WebSocket " + req.getPath(), cause);
+                    DefaultErrorHandler.cleanupOnError(app, ws);
+                }
+            }
+            if (!ws.isClosed()) {
+                ws.close();
+            }
+        } catch (RuntimeException closeFailed) {
+            LOG.log(System.Logger.Level.WARNING, "closing WebSocket " + req.getPath() + " failed", closeFailed);
+        }
+    }
+}

@@ -1,0 +1,463 @@
+package falcon.routing;
+
+import falcon.HTTPError;
+import falcon.HTTPInvalidHeader;
+import falcon.HTTPNotFound;
+import falcon.HTTPRangeNotSatisfiable;
+import falcon.Request;
+import falcon.Response;
+import falcon.Status;
+import falcon.media.BodyPart;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Serves the files of a directory under a path prefix, never anything outside it.
+ *
+ * <p>Added with {@code app.addStaticRoute(prefix, directory, ...)}: static routes are tried after
+ * the routes, in LIFO order, before or after the sinks ({@code sinkBeforeStaticRoute}). A route
+ * whose prefix matches answers every method; a file it cannot serve is a 404.
+ *
+ * <p>The path after the prefix must not be empty (unless there is a fallback file), nor contain
+ * {@code ..} segments, {@code //}, a backslash, control characters, any of {@code ~?<>:*|'"}, or
+ * leading or trailing white space or trailing dots, nor be longer than {@value
+ * #MAX_NON_PREFIXED_LENGTH} characters. Percent-escapes are decoded before these checks, so an
+ * encoded {@code ..} is refused too. Unlike Falcon 3.1, a symbolic link inside the directory that
+ * leads outside it is refused as well (404).
+ *
+ * <p>The response streams the file with Content-Length, {@code Accept-Ranges: bytes}, a
+ * Content-Type from the extension (see {@link #defaultStaticMediaTypes()}; {@code
+ * application/octet-stream} otherwise) and, when {@code downloadable}, a Content-Disposition naming
+ * the file. A single {@code Range: bytes=...} is answered with 206 and Content-Range, or 416 when
+ * it starts past the end; a malformed Range is a 400, another unit is ignored.
+ *
+ * <p>Falcon: {@code falcon.routing.StaticRoute}.
+ */
+public class StaticRoute {
+
+    /** The longest path accepted after the prefix, in characters. */
+    public static final int MAX_NON_PREFIXED_LENGTH = 512;
+
+    // Control characters and characters reserved on some file systems (falcon/routing/static.py).
+    private static final Pattern DISALLOWED_CHARS = Pattern.compile("[\\x00-\\x1f\\x80-\\x9f\\ufffd~?<>:*|'\"]");
+
+    private static volatile Map<String, String> defaultTypes;
+
+    private final String prefix;
+    private final Path directory;
+    private final boolean downloadable;
+    private final Path fallback;
+    private volatile Path realDirectory;
+
+    /**
+     * Creates a static route.
+     *
+     * @param prefix the path prefix, starting with {@code /}; a {@code /} is appended if missing
+     * @param directory the absolute directory to serve
+     * @param downloadable whether responses carry {@code Content-Disposition: attachment}
+     * @param fallbackFilename a file served when the requested one is not found, relative to
+     *     {@code directory} or absolute; {@code null} for none
+     * @throws IllegalArgumentException when the prefix does not start with {@code /}, the
+     *     directory is not absolute, or the fallback is not a file
+     */
+    public StaticRoute(String prefix, Path directory, boolean downloadable, String fallbackFilename) {
+        if (!prefix.startsWith("/")) {
+            throw new IllegalArgumentException("prefix must start with '/'");
+        }
+        if (!directory.isAbsolute()) {
+            throw new IllegalArgumentException("directory must be an absolute path");
+        }
+        this.directory = directory.normalize();
+        if (fallbackFilename == null) {
+            this.fallback = null;
+        } else {
+            this.fallback = this.directory.resolve(fallbackFilename).normalize();
+            if (!Files.isRegularFile(fallback)) {
+                throw new IllegalArgumentException("fallback_filename is not a file");
+            }
+        }
+        // Only whole segments match: "/static" must not serve "/staticky".
+        this.prefix = prefix.endsWith("/") ? prefix : prefix + "/";
+        this.downloadable = downloadable;
+    }
+
+    /** Creates a static route without download disposition or fallback file. */
+    public StaticRoute(String prefix, Path directory) {
+        this(prefix, directory, false, null);
+    }
+
+    /** Returns the prefix, ending with {@code /}. */
+    public String getPrefix() {
+        return prefix;
+    }
+
+    /** Returns the directory served. */
+    public Path getDirectory() {
+        return directory;
+    }
+
+    /**
+     * Returns whether this route serves {@code path}: it starts with the prefix (or, with a
+     * fallback file, equals the prefix without its {@code /}).
+     */
+    public boolean match(String path) {
+        if (fallback == null) {
+            return path.startsWith(prefix);
+        }
+        return path.startsWith(prefix) || path.equals(prefix.substring(0, prefix.length() - 1));
+    }
+
+    /**
+     * Serves the file for {@code req.getPath()}.
+     *
+     * <p>Falcon: {@code StaticRoute.__call__}.
+     *
+     * @throws HTTPNotFound when the path is refused or no file can be served
+     * @throws HTTPInvalidHeader when the Range header is malformed
+     * @throws HTTPRangeNotSatisfiable when the range starts past the end of the file
+     */
+    public void handle(Request req, Response resp) {
+        String path = req.getPath();
+        String withoutPrefix = path.length() > prefix.length() ? path.substring(prefix.length()) : "";
+        if ((withoutPrefix.isEmpty() && fallback == null)
+                || !stripTrailingDots(withoutPrefix.strip()).equals(withoutPrefix)
+                || DISALLOWED_CHARS.matcher(withoutPrefix).find()
+                || withoutPrefix.indexOf('\\') >= 0
+                || withoutPrefix.contains("//")
+                || withoutPrefix.length() > MAX_NON_PREFIXED_LENGTH) {
+            throw new HTTPNotFound();
+        }
+        Path file;
+        try {
+            Path relative = Paths.get(withoutPrefix.isEmpty() ? "." : withoutPrefix).normalize();
+            if (relative.isAbsolute() || relative.startsWith("..")) {
+                throw new HTTPNotFound();
+            }
+            file = directory.resolve(relative).normalize();
+        } catch (InvalidPathException ex) {
+            throw new HTTPNotFound();
+        }
+        // APPSEC: a last check that should never fail, as in Falcon.
+        if (file.toString().contains("..") || !file.startsWith(directory)) {
+            throw new HTTPNotFound();
+        }
+
+        long[] range = parseRange(req.getHeader("Range"));
+
+        FileBody body = open(file, true, range);
+        if (body == null && fallback != null) {
+            file = fallback;
+            body = open(file, false, range);
+        }
+        if (body == null) {
+            throw new HTTPNotFound();
+        }
+        resp.setStream(body, body.getLength());
+        String name = file.getFileName() == null ? "" : file.getFileName().toString();
+        resp.setContentType(mediaTypes(resp).getOrDefault(extension(name), "application/octet-stream"));
+        resp.setHeader("Accept-Ranges", "bytes");
+        if (downloadable) {
+            resp.setHeader("Content-Disposition", contentDisposition(name));
+        }
+        if (body.range != null) {
+            resp.setStatus(Status.HTTP_206);
+            resp.setHeader("Content-Range", "bytes " + body.range[0] + "-" + body.range[1] + "/" + body.range[2]);
+        }
+    }
+
+    // TODO(#5): read resp.getOptions().staticMediaTypes once ResponseOptions has it (SOPT-04).
+    private static Map<String, String> mediaTypes(Response resp) {
+        return defaultStaticMediaTypes();
+    }
+
+    private FileBody open(Path file, boolean confine, long[] range) {
+        try {
+            if (!Files.isRegularFile(file)) {
+                return null;
+            }
+            if (confine) {
+                // APPSEC: resolve symbolic links, then check the directory again.
+                Path real = realDirectory;
+                if (real == null) {
+                    real = realDirectory = directory.toRealPath();
+                }
+                if (!file.toRealPath().startsWith(real)) {
+                    return null;
+                }
+            }
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+            try {
+                return FileBody.open(channel, range);
+            } catch (RuntimeException ex) {
+                channel.close();
+                throw ex;
+            }
+        } catch (IOException | SecurityException ex) {
+            return null;
+        }
+    }
+
+    private static String stripTrailingDots(String s) {
+        int end = s.length();
+        while (end > 0 && s.charAt(end - 1) == '.') {
+            end--;
+        }
+        return s.substring(0, end);
+    }
+
+    /** Returns the extension with its dot, as Python's {@code os.path.splitext}: "" for ".bashrc". */
+    static String extension(String name) {
+        int dot = name.lastIndexOf('.');
+        for (int i = 0; i < dot; i++) {
+            if (name.charAt(i) != '.') {
+                return name.substring(dot);
+            }
+        }
+        return "";
+    }
+
+    /**
+     * Parses a {@code Range} header as Falcon's {@code req.range}: {@code null} when absent or of
+     * another unit than {@code bytes}; else {@code {first, last}}, with {@code last = -1} for an
+     * open range and {@code first < 0} for a suffix range.
+     *
+     * @throws HTTPInvalidHeader when the value is malformed or holds several ranges
+     */
+    static long[] parseRange(String value) {
+        if (value == null) {
+            return null;
+        }
+        value = value.strip();
+        int eq = value.indexOf('=');
+        if (eq < 0) {
+            throw new HTTPInvalidHeader("The value must be prefixed with a range unit, e.g. 'bytes='", "Range");
+        }
+        String spec = value.substring(eq + 1);
+        if (spec.indexOf(',') >= 0) {
+            throw new HTTPInvalidHeader("The value must be a continuous range.", "Range");
+        }
+        long[] range;
+        int dash = spec.indexOf('-');
+        try {
+            if (dash < 0) {
+                throw new NumberFormatException();
+            }
+            String first = spec.substring(0, dash);
+            String last = spec.substring(dash + 1);
+            if (!first.isEmpty() && !last.isEmpty()) {
+                range = new long[] {pythonInt(first), pythonInt(last)};
+                if (range[1] < range[0]) {
+                    throw new NumberFormatException();
+                }
+            } else if (!first.isEmpty()) {
+                range = new long[] {pythonInt(first), -1};
+            } else if (!last.isEmpty()) {
+                range = new long[] {-pythonInt(last), -1};
+                if (range[0] >= 0) {
+                    throw new NumberFormatException();
+                }
+            } else {
+                throw new HTTPInvalidHeader("The range offsets are missing.", "Range");
+            }
+        } catch (NumberFormatException ex) {
+            HTTPError error = new HTTPInvalidHeader("It must be a range formatted according to RFC 7233.", "Range");
+            throw (HTTPInvalidHeader) error.withHref("https://tools.ietf.org/html/rfc7233", "HTTP/1.1 Range Requests");
+        }
+        // NOTE: Falcon checks the unit only after parsing the range (req.range_unit).
+        return value.substring(0, eq).equals("bytes") ? range : null;
+    }
+
+    /** Parses an integer as Python's {@code int(str)}: surrounding blanks, a sign and {@code _}. */
+    private static long pythonInt(String s) {
+        String t = s.strip();
+        if (t.startsWith("_") || t.endsWith("_") || t.contains("__")) {
+            throw new NumberFormatException(s);
+        }
+        t = t.replace("_", "");
+        if (t.startsWith("+")) {
+            t = t.substring(1);
+        }
+        if (t.isEmpty() || t.startsWith("+") || (t.startsWith("-") && t.length() == 1)) {
+            throw new NumberFormatException(s);
+        }
+        return Long.parseLong(t);
+    }
+
+    /** Formats Content-Disposition as Falcon's {@code resp.downloadable_as} (RFC 6266 Appendix D). */
+    static String contentDisposition(String name) {
+        boolean ascii = true;
+        for (int i = 0; i < name.length() && ascii; i++) {
+            ascii = name.charAt(i) < 128;
+        }
+        if (ascii) {
+            return "attachment; filename=\"" + name + "\"";
+        }
+        StringBuilder encoded = new StringBuilder();
+        for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~".indexOf(c) >= 0) {
+                encoded.append((char) c);
+            } else {
+                encoded.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
+            }
+        }
+        return "attachment; filename=" + BodyPart.secureFilename(name) + "; filename*=UTF-8''" + encoded;
+    }
+
+    /**
+     * Returns the extension-to-type map static routes use: Python's built-in {@code mimetypes}
+     * table, overridden by {@code /etc/mime.types} when the file exists, as Falcon's {@code
+     * ResponseOptions.static_media_types} is. Keys are extensions with their dot, e.g. {@code .css}.
+     *
+     * <p>Falcon: {@code resp_options.static_media_types}.
+     */
+    public static Map<String, String> defaultStaticMediaTypes() {
+        Map<String, String> types = defaultTypes;
+        if (types == null) {
+            Map<String, String> map = new HashMap<>();
+            try (InputStream in = StaticRoute.class.getResourceAsStream("/falcon/routing/static-media-types.txt")) {
+                if (in != null) {
+                    readMimeTypes(in, map, false);
+                }
+            } catch (IOException ex) {
+                // the built-in table ships in the jar; without it, only /etc/mime.types applies
+            }
+            Path system = Paths.get("/etc/mime.types");
+            if (Files.isReadable(system)) {
+                try (InputStream in = Files.newInputStream(system)) {
+                    readMimeTypes(in, map, true);
+                } catch (IOException ex) {
+                    // as Python's mimetypes: an unreadable file is skipped
+                }
+            }
+            types = defaultTypes = Collections.unmodifiableMap(map);
+        }
+        return types;
+    }
+
+    // Reads "ext type" lines (our table) or "type ext ext..." lines (mime.types).
+    private static void readMimeTypes(InputStream in, Map<String, String> map, boolean mimeTypesFormat)
+            throws IOException {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        String line;
+        while ((line = reader.readLine()) != null) {
+            int hash = line.indexOf('#');
+            if (hash >= 0) {
+                line = line.substring(0, hash);
+            }
+            String[] words = line.trim().split("\\s+");
+            if (words.length < 2) {
+                continue;
+            }
+            if (mimeTypesFormat) {
+                for (int i = 1; i < words.length; i++) {
+                    map.put("." + words[i], words[0]);
+                }
+            } else {
+                map.put(words[0], words[1]);
+            }
+        }
+    }
+
+    /**
+     * A file, or a range of it, as a response body. Adapters that can send a file region
+     * directly (zero-copy) may use {@link #getChannel()}, {@link #getPosition()} and {@link
+     * #getLength()} instead of reading the stream.
+     */
+    public static final class FileBody extends InputStream {
+        private final FileChannel channel;
+        private final long start;
+        private final long length;
+        private long position;
+        final long[] range;
+
+        private FileBody(FileChannel channel, long start, long length, long[] range) {
+            this.channel = channel;
+            this.start = start;
+            this.length = length;
+            this.position = start;
+            this.range = range;
+        }
+
+        static FileBody open(FileChannel channel, long[] reqRange) throws IOException {
+            long size = channel.size();
+            // NOTE: as Falcon, a Range on an empty file is ignored: Content-Range cannot say "0 bytes".
+            if (reqRange == null || size == 0) {
+                return new FileBody(channel, 0, size, null);
+            }
+            long start = reqRange[0];
+            long end = reqRange[1];
+            if (start < 0 && end == -1) {
+                start = Math.max(start, -size);
+                return new FileBody(channel, size + start, -start, new long[] {size + start, size - 1, size});
+            }
+            if (start >= size) {
+                throw new HTTPRangeNotSatisfiable(size);
+            }
+            if (end == -1) {
+                return new FileBody(channel, start, size - start, new long[] {start, size - 1, size});
+            }
+            end = Math.min(end, size - 1);
+            return new FileBody(channel, start, end - start + 1, new long[] {start, end, size});
+        }
+
+        /** Returns the open file; the adapter closes this stream, which closes it. */
+        public FileChannel getChannel() {
+            return channel;
+        }
+
+        /** Returns the offset in the file of the first byte to send. */
+        public long getPosition() {
+            return start;
+        }
+
+        /** Returns the number of bytes to send. */
+        public long getLength() {
+            return length;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            long remaining = start + length - position;
+            if (remaining <= 0) {
+                return -1;
+            }
+            int n = channel.read(ByteBuffer.wrap(b, off, (int) Math.min(len, remaining)), position);
+            if (n > 0) {
+                position += n;
+            }
+            return n < 0 ? -1 : n;
+        }
+
+        @Override
+        public int available() {
+            return (int) Math.min(Integer.MAX_VALUE, start + length - position);
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
+        }
+    }
+}

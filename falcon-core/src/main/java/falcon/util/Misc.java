@@ -1,0 +1,116 @@
+package falcon.util;
+
+import falcon.uri.Uri;
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Small helpers from Falcon's {@code falcon.util.misc}: query strings and safe file names.
+ *
+ * <p>Falcon: {@code falcon.to_query_str}, {@code falcon.secure_filename}.
+ */
+public final class Misc {
+
+    private Misc() {
+    }
+
+    /**
+     * Builds a query string from parameters, with a leading {@code ?} and lists comma-joined.
+     *
+     * @see #toQueryStr(Map, boolean, boolean)
+     */
+    public static String toQueryStr(Map<String, ?> params) {
+        return toQueryStr(params, true, true);
+    }
+
+    /**
+     * Builds a query string: names and values encoded with {@link Uri#encodeValue}, booleans as
+     * {@code true}/{@code false}, lists either comma-joined or as repeated names.
+     *
+     * <p>Falcon: {@code falcon.to_query_str(params, comma_delimited_lists, prefix)}. As there,
+     * the commas joining a list are not encoded, and an empty map gives an empty string (no
+     * {@code ?}).
+     *
+     * @param params names to values ({@code String}, number, {@code Boolean} or {@code List})
+     * @param commaDelimitedLists whether a list becomes {@code a=1,2} rather than {@code a=1&a=2}
+     * @param prefix whether to start with {@code ?}
+     */
+    public static String toQueryStr(Map<String, ?> params, boolean commaDelimitedLists, boolean prefix) {
+        if (params == null || params.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(prefix ? "?" : "");
+        for (Map.Entry<String, ?> e : params.entrySet()) {
+            String name = Uri.encodeValue(e.getKey());
+            Object v = e.getValue();
+            if (v instanceof List) {
+                List<?> list = (List<?>) v;
+                if (commaDelimitedLists) {
+                    sb.append(name).append('=');
+                    for (int i = 0; i < list.size(); i++) {
+                        if (i > 0) {
+                            sb.append(',');
+                        }
+                        // Falcon: str(True) here, so a boolean in a comma list is "True".
+                        sb.append(Uri.encodeValue(pyStr(list.get(i))));
+                    }
+                    sb.append('&');
+                } else {
+                    for (Object item : list) {
+                        sb.append(name).append('=').append(scalar(item)).append('&');
+                    }
+                }
+                continue;
+            }
+            sb.append(name).append('=').append(scalar(v)).append('&');
+        }
+        sb.setLength(sb.length() - 1);
+        return sb.toString();
+    }
+
+    private static String scalar(Object v) {
+        if (v instanceof Boolean) {
+            return (Boolean) v ? "true" : "false";
+        }
+        return Uri.encodeValue(pyStr(v));
+    }
+
+    private static String pyStr(Object v) {
+        if (v instanceof Boolean) {
+            return (Boolean) v ? "True" : "False";
+        }
+        if (v == null) {
+            return "None";
+        }
+        return v.toString();
+    }
+
+    /**
+     * Makes a file name safe to store: NFKD-normalized, every character outside
+     * {@code [A-Za-z0-9._-]} replaced by {@code _}, and a leading {@code .} too, so
+     * {@code "../etc/passwd"} gives {@code "_._etc_passwd"}.
+     *
+     * <p>Falcon: {@code falcon.secure_filename}.
+     *
+     * @throws IllegalArgumentException when the name is empty
+     */
+    public static String secureFilename(String filename) {
+        if (filename == null || filename.isEmpty()) {
+            throw new IllegalArgumentException("filename may not be an empty string");
+        }
+        String normalized = Normalizer.normalize(filename, Normalizer.Form.NFKD);
+        StringBuilder sb = new StringBuilder(normalized.length());
+        for (int i = 0; i < normalized.length(); ) {
+            int cp = normalized.codePointAt(i);
+            boolean safe = (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9')
+                    || cp == '.' || cp == '_' || cp == '-';
+            sb.append(safe ? (char) cp : '_');
+            i += Character.charCount(cp);
+        }
+        if (sb.charAt(0) == '.') {
+            sb.setCharAt(0, '_');
+        }
+        return sb.toString();
+    }
+}
