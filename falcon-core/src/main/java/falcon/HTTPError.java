@@ -1,14 +1,7 @@
 package falcon;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import falcon.uri.Uri;
 import falcon.util.HttpDates;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -50,13 +43,6 @@ public class HTTPError extends RuntimeException {
 
     /** The link text used when {@link #withHref(String)} is given no text (Falcon's source). */
     public static final String DEFAULT_HREF_TEXT = "Documentation related to this error";
-
-    // Falcon serializes with json.dumps(obj, ensure_ascii=False): separators ", " and ": " on
-    // one line, non-ASCII left as is, and control characters escaped with lower-case hex digits.
-    private static final ObjectWriter JSON_WRITER = JsonMapper.builder()
-            .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
-            .build()
-            .writer(new PythonJsonSeparators());
 
     private final String status;
     private final int statusCode;
@@ -370,12 +356,8 @@ public class HTTPError extends RuntimeException {
      * @return the UTF-8 encoded document
      */
     public byte[] toJson() {
-        try {
-            return JSON_WRITER.writeValueAsBytes(toDict());
-        } catch (JsonProcessingException ex) {
-            // Only a toDict() override holding an unserializable value gets here.
-            throw new IllegalStateException("cannot serialize " + getClass().getName() + " to JSON", ex);
-        }
+        // Falcon serializes with json.dumps(obj, ensure_ascii=False), as the default handler does.
+        return falcon.media.JSONHandler.falconDefault().serialize(toDict(), "application/json");
     }
 
     /**
@@ -472,26 +454,5 @@ public class HTTPError extends RuntimeException {
             return HttpDates.format(Instant.from(temporal));
         }
         return retryAfter.toString();
-    }
-
-    // Python's default json.dumps separators: ", " between entries, ": " after a key.
-    private static final class PythonJsonSeparators extends MinimalPrettyPrinter {
-
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
-            g.writeRaw(": ");
-        }
-
-        @Override
-        public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
-            g.writeRaw(", ");
-        }
-
-        @Override
-        public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
-            g.writeRaw(", ");
-        }
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.PrettyPrinter;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -55,7 +54,17 @@ public class JSONHandler implements BaseHandler {
     /** The default maximum length of a whole document, in bytes (32 MiB). */
     public static final long DEFAULT_MAX_DOCUMENT_LENGTH = 32L * 1024 * 1024;
 
-    private static final ObjectMapper DEFAULT_MAPPER = defaultMapper();
+    // PERF: Jackson takes a few hundred milliseconds to start; the default mapper is made on
+    // first use, not when an App is created, so that start-up does not wait for it.
+    private static final class DefaultMapper {
+        static final ObjectMapper INSTANCE = defaultMapper();
+        static final JSONHandler FALCON = new JSONHandler(INSTANCE, true);
+    }
+
+    /** Returns the shared handler with Falcon's default format, e.g. for error bodies. */
+    public static JSONHandler falconDefault() {
+        return DefaultMapper.FALCON;
+    }
 
     /**
      * Returns a new mapper with the defaults of this handler: the limits above, trailing data
@@ -70,16 +79,20 @@ public class JSONHandler implements BaseHandler {
                         .maxDocumentLength(DEFAULT_MAX_DOCUMENT_LENGTH)
                         .build())
                 .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                // Python's json escapes control characters with lower-case hex digits.
+                .disable(com.fasterxml.jackson.core.json.JsonWriteFeature.WRITE_HEX_UPPER_CASE)
                 .build();
         return new ObjectMapper(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
-    private final ObjectReader reader;
-    private final ObjectWriter writer;
+    private final ObjectMapper mapper; // null: the default mapper, made on first use
+    private final boolean falconSpacing;
+    private volatile ObjectReader reader;
+    private volatile ObjectWriter writer;
 
     /** Creates a handler that writes Falcon's default JSON format. */
     public JSONHandler() {
-        this(DEFAULT_MAPPER, true);
+        this(null, true);
     }
 
     /**
@@ -89,15 +102,41 @@ public class JSONHandler implements BaseHandler {
      * @param falconSpacing whether to write {@code ": "} and {@code ", "} as Python's json does
      */
     public JSONHandler(ObjectMapper mapper, boolean falconSpacing) {
-        this.reader = mapper.readerFor(Object.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        ObjectWriter w = mapper.writer();
-        this.writer = falconSpacing ? w.with(new PythonSpacing()) : w.without(
-                com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+        this.mapper = mapper;
+        this.falconSpacing = falconSpacing;
+        if (mapper != null) {
+            init(mapper);
+        }
     }
 
     /** Returns a handler that writes compact JSON: {@code {"a":1}}. */
     public static JSONHandler compact() {
-        return new JSONHandler(DEFAULT_MAPPER, false);
+        return new JSONHandler(null, false);
+    }
+
+    private void init(ObjectMapper m) {
+        ObjectWriter w = m.writer();
+        writer = falconSpacing ? w.with(new PythonSpacing())
+                : w.without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+        reader = m.readerFor(Object.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+
+    private ObjectReader reader() {
+        ObjectReader r = reader;
+        if (r == null) {
+            init(mapper != null ? mapper : DefaultMapper.INSTANCE);
+            r = reader;
+        }
+        return r;
+    }
+
+    private ObjectWriter writer() {
+        ObjectWriter w = writer;
+        if (w == null) {
+            init(mapper != null ? mapper : DefaultMapper.INSTANCE);
+            w = writer;
+        }
+        return w;
     }
 
     /**
@@ -120,7 +159,7 @@ public class JSONHandler implements BaseHandler {
         }
         in.unread(first);
         try {
-            return reader.readValue(in);
+            return reader().readValue(in);
         } catch (JsonProcessingException ex) {
             throw new MediaMalformedError("JSON", describe(ex));
         }
@@ -132,13 +171,13 @@ public class JSONHandler implements BaseHandler {
      * @throws JsonProcessingException when the text is not JSON
      */
     public Object parse(String text) throws JsonProcessingException {
-        return reader.readValue(text);
+        return reader().readValue(text);
     }
 
     @Override
     public byte[] serialize(Object media, String contentType) {
         try {
-            return writer.writeValueAsBytes(media);
+            return writer().writeValueAsBytes(media);
         } catch (JsonProcessingException ex) {
             throw new UncheckedIOException(ex);
         }
@@ -147,7 +186,7 @@ public class JSONHandler implements BaseHandler {
     /** Writes {@code media} to a String (e.g. for error bodies). */
     public String serializeToString(Object media) {
         try {
-            return writer.writeValueAsString(media);
+            return writer().writeValueAsString(media);
         } catch (JsonProcessingException ex) {
             throw new UncheckedIOException(ex);
         }
@@ -166,27 +205,14 @@ public class JSONHandler implements BaseHandler {
         return message;
     }
 
-    /** Python's {@code json.dumps} layout: {@code {"a": 1, "b": [1, 2]}}. */
-    static final class PythonSpacing implements PrettyPrinter, com.fasterxml.jackson.core.util.Instantiatable<PythonSpacing> {
+    /** Python's {@code json.dumps} layout: {@code {"a": 1, "b": [1, 2]}}; stateless, so shared. */
+    static final class PythonSpacing extends com.fasterxml.jackson.core.util.MinimalPrettyPrinter {
+
+        private static final long serialVersionUID = 1L;
 
         @Override
-        public PythonSpacing createInstance() {
-            return this; // stateless
-        }
-
-        @Override
-        public void writeRootValueSeparator(JsonGenerator g) throws IOException {
-            g.writeRaw(' ');
-        }
-
-        @Override
-        public void writeStartObject(JsonGenerator g) throws IOException {
-            g.writeRaw('{');
-        }
-
-        @Override
-        public void writeEndObject(JsonGenerator g, int nrOfEntries) throws IOException {
-            g.writeRaw('}');
+        public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(": ");
         }
 
         @Override
@@ -195,31 +221,8 @@ public class JSONHandler implements BaseHandler {
         }
 
         @Override
-        public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
-            g.writeRaw(": ");
-        }
-
-        @Override
-        public void writeStartArray(JsonGenerator g) throws IOException {
-            g.writeRaw('[');
-        }
-
-        @Override
-        public void writeEndArray(JsonGenerator g, int nrOfValues) throws IOException {
-            g.writeRaw(']');
-        }
-
-        @Override
         public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
             g.writeRaw(", ");
-        }
-
-        @Override
-        public void beforeArrayValues(JsonGenerator g) {
-        }
-
-        @Override
-        public void beforeObjectEntries(JsonGenerator g) {
         }
     }
 
