@@ -1,6 +1,9 @@
 package falcon;
 
 import falcon.media.Handlers;
+import falcon.routing.StaticRoute;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Options for how the App writes responses; shared by all responses of an App.
@@ -18,6 +21,16 @@ public class ResponseOptions {
     /** The handlers for response media. */
     public Handlers mediaHandlers = new Handlers();
 
+    /**
+     * The Content-Type of the files static routes serve, by extension with its dot (e.g. {@code
+     * .css}); a file whose extension is not in the map is {@code application/octet-stream}. Starts
+     * as a mutable copy of {@link StaticRoute#defaultStaticMediaTypes()}, so an App may add or
+     * replace entries, or assign another map.
+     *
+     * <p>Falcon: {@code resp_options.static_media_types}.
+     */
+    public Map<String, String> staticMediaTypes = new HashMap<>(StaticRoute.defaultStaticMediaTypes());
+
     /** Sets {@link #secureCookiesByDefault}. */
     public ResponseOptions setSecureCookiesByDefault(boolean value) {
         secureCookiesByDefault = value;
@@ -28,6 +41,11 @@ public class ResponseOptions {
     public ResponseOptions setDefaultMediaType(String value) {
         defaultMediaType = value;
         return this;
+    }
+
+    /** Returns {@link #staticMediaTypes}, the map itself (changes to it apply). */
+    public Map<String, String> getStaticMediaTypes() {
+        return staticMediaTypes;
     }
 
     /** Returns the response media handlers. */

@@ -1,11 +1,11 @@
 package falcon.routing;
 
-import falcon.HTTPError;
 import falcon.HTTPInvalidHeader;
 import falcon.HTTPNotFound;
 import falcon.HTTPRangeNotSatisfiable;
 import falcon.Request;
 import falcon.Response;
+import falcon.ResponseOptions;
 import falcon.Status;
 import falcon.media.BodyPart;
 import java.io.BufferedReader;
@@ -40,8 +40,9 @@ import java.util.regex.Pattern;
  * leads outside it is refused as well (404).
  *
  * <p>The response streams the file with Content-Length, {@code Accept-Ranges: bytes}, a
- * Content-Type from the extension (see {@link #defaultStaticMediaTypes()}; {@code
- * application/octet-stream} otherwise) and, when {@code downloadable}, a Content-Disposition naming
+ * Content-Type from the extension by the App's {@link falcon.ResponseOptions#staticMediaTypes}
+ * (initially {@link #defaultStaticMediaTypes()}; {@code application/octet-stream} for an
+ * extension not in it) and, when {@code downloadable}, a Content-Disposition naming
  * the file. A single {@code Range: bytes=...} is answered with 206 and Content-Range, or 416 when
  * it starts past the end; a malformed Range is a 400, another unit is ignored.
  *
@@ -156,7 +157,11 @@ public class StaticRoute {
             throw new HTTPNotFound();
         }
 
-        long[] range = parseRange(req.getHeader("Range"));
+        // As Falcon: req.range, ignored unless req.range_unit is "bytes" (a malformed value is a 400).
+        long[] range = req.getRange();
+        if (range != null && !"bytes".equals(req.getRangeUnit())) {
+            range = null;
+        }
 
         FileBody body = open(file, true, range);
         if (body == null && fallback != null) {
@@ -179,9 +184,11 @@ public class StaticRoute {
         }
     }
 
-    // TODO(#5): read resp.getOptions().staticMediaTypes once ResponseOptions has it (SOPT-04).
+    // SOPT-04: the App's map; a null map (or a bare Response) falls back to the defaults.
     private static Map<String, String> mediaTypes(Response resp) {
-        return defaultStaticMediaTypes();
+        ResponseOptions options = resp.getOptions();
+        Map<String, String> types = options == null ? null : options.staticMediaTypes;
+        return types == null ? defaultStaticMediaTypes() : types;
     }
 
     private FileBody open(Path file, boolean confine, long[] range) {
@@ -228,73 +235,6 @@ public class StaticRoute {
             }
         }
         return "";
-    }
-
-    /**
-     * Parses a {@code Range} header as Falcon's {@code req.range}: {@code null} when absent or of
-     * another unit than {@code bytes}; else {@code {first, last}}, with {@code last = -1} for an
-     * open range and {@code first < 0} for a suffix range.
-     *
-     * @throws HTTPInvalidHeader when the value is malformed or holds several ranges
-     */
-    static long[] parseRange(String value) {
-        if (value == null) {
-            return null;
-        }
-        value = value.strip();
-        int eq = value.indexOf('=');
-        if (eq < 0) {
-            throw new HTTPInvalidHeader("The value must be prefixed with a range unit, e.g. 'bytes='", "Range");
-        }
-        String spec = value.substring(eq + 1);
-        if (spec.indexOf(',') >= 0) {
-            throw new HTTPInvalidHeader("The value must be a continuous range.", "Range");
-        }
-        long[] range;
-        int dash = spec.indexOf('-');
-        try {
-            if (dash < 0) {
-                throw new NumberFormatException();
-            }
-            String first = spec.substring(0, dash);
-            String last = spec.substring(dash + 1);
-            if (!first.isEmpty() && !last.isEmpty()) {
-                range = new long[] {pythonInt(first), pythonInt(last)};
-                if (range[1] < range[0]) {
-                    throw new NumberFormatException();
-                }
-            } else if (!first.isEmpty()) {
-                range = new long[] {pythonInt(first), -1};
-            } else if (!last.isEmpty()) {
-                range = new long[] {-pythonInt(last), -1};
-                if (range[0] >= 0) {
-                    throw new NumberFormatException();
-                }
-            } else {
-                throw new HTTPInvalidHeader("The range offsets are missing.", "Range");
-            }
-        } catch (NumberFormatException ex) {
-            HTTPError error = new HTTPInvalidHeader("It must be a range formatted according to RFC 7233.", "Range");
-            throw (HTTPInvalidHeader) error.withHref("https://tools.ietf.org/html/rfc7233", "HTTP/1.1 Range Requests");
-        }
-        // NOTE: Falcon checks the unit only after parsing the range (req.range_unit).
-        return value.substring(0, eq).equals("bytes") ? range : null;
-    }
-
-    /** Parses an integer as Python's {@code int(str)}: surrounding blanks, a sign and {@code _}. */
-    private static long pythonInt(String s) {
-        String t = s.strip();
-        if (t.startsWith("_") || t.endsWith("_") || t.contains("__")) {
-            throw new NumberFormatException(s);
-        }
-        t = t.replace("_", "");
-        if (t.startsWith("+")) {
-            t = t.substring(1);
-        }
-        if (t.isEmpty() || t.startsWith("+") || (t.startsWith("-") && t.length() == 1)) {
-            throw new NumberFormatException(s);
-        }
-        return Long.parseLong(t);
     }
 
     /** Formats Content-Disposition as Falcon's {@code resp.downloadable_as} (RFC 6266 Appendix D). */

@@ -179,6 +179,44 @@ class StaticRouteTest {
     }
 
     @Test
+    void contentTypesComeFromTheResponseOptionsMap() throws IOException {
+        // Falcon: resp_options.static_media_types (SOPT-04)
+        Files.writeString(dir.resolve("notes.falcon"), "notes");
+        App app = new App();
+        app.addStaticRoute("/static", dir);
+        app.getRespOptions().staticMediaTypes.put(".falcon", "text/x-falcon; charset=utf-8");
+        app.getRespOptions().getStaticMediaTypes().put(".txt", "text/x-ten");
+        TestClient custom = new TestClient(app);
+        assertThat(custom.simulateGet("/static/notes.falcon").getHeader("Content-Type"))
+                .isEqualTo("text/x-falcon; charset=utf-8");
+        assertThat(custom.simulateGet("/static/ten.txt").getHeader("Content-Type")).isEqualTo("text/x-ten");
+        assertThat(custom.simulateGet("/static/sub/a.css").getHeader("Content-Type")).isEqualTo("text/css");
+        // another App keeps the defaults: each has its own copy of the map
+        assertThat(client.simulateGet("/static/ten.txt").getHeader("Content-Type")).isEqualTo("text/plain");
+        assertThat(client.simulateGet("/static/notes.falcon").getHeader("Content-Type"))
+                .isEqualTo("application/octet-stream");
+    }
+
+    @Test
+    void aReplacedMediaTypesMapIsUsedAsIs() {
+        App app = new App();
+        app.addStaticRoute("/static", dir);
+        app.getRespOptions().staticMediaTypes = java.util.Map.of(".html", "application/xhtml+xml");
+        TestClient custom = new TestClient(app);
+        assertThat(custom.simulateGet("/static/index.html").getHeader("Content-Type"))
+                .isEqualTo("application/xhtml+xml");
+        assertThat(custom.simulateGet("/static/ten.txt").getHeader("Content-Type"))
+                .isEqualTo("application/octet-stream");
+    }
+
+    @Test
+    void theDefaultMapStartsAsFalconsTable() {
+        assertThat(new App().getRespOptions().getStaticMediaTypes())
+                .isEqualTo(falcon.routing.StaticRoute.defaultStaticMediaTypes())
+                .containsEntry(".css", "text/css").containsEntry(".html", "text/html");
+    }
+
+    @Test
     void staticRoutesAreTriedLastAddedFirst() throws IOException {
         Path other = Files.createDirectories(tmp.resolve("other"));
         Files.writeString(other.resolve("ten.txt"), "other");
