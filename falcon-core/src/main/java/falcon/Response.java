@@ -35,7 +35,9 @@ public class Response {
     // Lower-case name -> value, in the order first set (Falcon's resp._headers).
     private final Map<String, String> headers = new LinkedHashMap<>(8);
     private List<String> extraHeaders;
-    private Map<String, String> cookies;
+    // Python's SimpleCookie keeps one Morsel per name: setting a name again (or unsetting it)
+    // changes that Morsel, so attributes set earlier in the same response stay (http/cookies.py).
+    private Map<String, java.util.TreeMap<String, String>> cookies;
 
     private String text;
     private byte[] data;
@@ -828,35 +830,41 @@ public class Response {
             }
             sameSiteValue = Character.toUpperCase(s.charAt(0)) + s.substring(1);
         }
-        StringBuilder sb = new StringBuilder(64).append(name).append('=').append(quoteCookie(value));
+        java.util.TreeMap<String, String> morsel = morsel(name);
+        morsel.put("", quoteCookie(value));
+        // As in Falcon, attributes are only ever set here, never cleared.
         if (domain != null && !domain.isEmpty()) {
-            sb.append("; Domain=").append(domain);
+            morsel.put("domain", "Domain=" + domain);
         }
         if (expires != null) {
-            sb.append("; expires=").append(HttpDates.dtToHttp(expires));
+            morsel.put("expires", "expires=" + HttpDates.dtToHttp(expires));
         }
         if (httpOnly) {
-            sb.append("; HttpOnly");
+            morsel.put("httponly", "HttpOnly");
         }
         if (maxAge != null && maxAge != 0) {
-            sb.append("; Max-Age=").append(maxAge);
+            morsel.put("max-age", "Max-Age=" + maxAge);
         }
         if (partitioned) {
-            sb.append("; Partitioned");
+            morsel.put("partitioned", "Partitioned");
         }
         if (path != null && !path.isEmpty()) {
-            sb.append("; Path=").append(path);
+            morsel.put("path", "Path=" + path);
         }
         if (sameSiteValue != null) {
-            sb.append("; SameSite=").append(sameSiteValue);
+            morsel.put("samesite", "SameSite=" + sameSiteValue);
         }
         if (secure == null ? options.secureCookiesByDefault : secure) {
-            sb.append("; Secure");
+            morsel.put("secure", "Secure");
         }
+    }
+
+    private java.util.TreeMap<String, String> morsel(String name) {
         if (cookies == null) {
             cookies = new LinkedHashMap<>();
         }
-        cookies.put(name, sb.toString());
+        // Keys sort as Python's Morsel.OutputString sorts attribute names; "" is the value.
+        return cookies.computeIfAbsent(name, k -> new java.util.TreeMap<>());
     }
 
     /**
@@ -869,19 +877,16 @@ public class Response {
      */
     public void unsetCookie(String name, String domain, String path) {
         checkCookieName(name);
-        StringBuilder sb = new StringBuilder(name).append("=\"\"");
+        java.util.TreeMap<String, String> morsel = morsel(name);
+        morsel.put("", "\"\"");
+        morsel.put("expires", "expires=" + HttpDates.format(Instant.now().minusSeconds(1)));
+        morsel.put("samesite", "SameSite=Lax");
         if (domain != null && !domain.isEmpty()) {
-            sb.append("; Domain=").append(domain);
+            morsel.put("domain", "Domain=" + domain);
         }
-        sb.append("; expires=").append(HttpDates.format(Instant.now().minusSeconds(1)));
         if (path != null && !path.isEmpty()) {
-            sb.append("; Path=").append(path);
+            morsel.put("path", "Path=" + path);
         }
-        sb.append("; SameSite=Lax");
-        if (cookies == null) {
-            cookies = new LinkedHashMap<>();
-        }
-        cookies.put(name, sb.toString());
     }
 
     /** Unsets a cookie; see {@link #unsetCookie(String, String, String)}. */
@@ -934,7 +939,7 @@ public class Response {
             char c = value.charAt(i);
             if (c == '"' || c == '\\') {
                 sb.append('\\').append(c);
-            } else if (c < 32 || c >= 127) {
+            } else if (c < 32 || c >= 127 || c == ',' || c == ';') {
                 sb.append('\\').append((char) ('0' + (c >> 6))).append((char) ('0' + ((c >> 3) & 7)))
                         .append((char) ('0' + (c & 7)));
             } else {
@@ -965,9 +970,16 @@ public class Response {
             lines.addAll(extraHeaders);
         }
         if (cookies != null) {
-            for (String c : cookies.values()) {
+            for (Map.Entry<String, java.util.TreeMap<String, String>> c : cookies.entrySet()) {
+                StringBuilder sb = new StringBuilder(64).append(c.getKey()).append('=');
+                for (Map.Entry<String, String> attr : c.getValue().entrySet()) {
+                    if (!attr.getKey().isEmpty()) {
+                        sb.append("; ");
+                    }
+                    sb.append(attr.getValue());
+                }
                 lines.add("set-cookie");
-                lines.add(c);
+                lines.add(sb.toString());
             }
         }
         return lines;

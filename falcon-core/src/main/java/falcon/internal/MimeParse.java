@@ -10,7 +10,7 @@ import java.util.Map;
  * Media-range matching with q-values, as the {@code mimeparse} module Falcon vendors does it.
  *
  * <p>Used by {@code Request.clientAccepts} and {@code clientPrefers}. Quirks kept on purpose, for
- * identical answers: a {@code q} that is missing, unparsable, out of range or zero counts as 1;
+ * identical answers: a {@code q} that is missing, unparsable or out of range counts as 1;
  * on a tie, the media type listed last wins.
  */
 public final class MimeParse {
@@ -50,7 +50,7 @@ public final class MimeParse {
             if (qs != null && !qs.isEmpty()) {
                 try {
                     double v = Double.parseDouble(qs);
-                    if (v != 0.0 && v <= 1.0 && v >= 0.0) {
+                    if (v <= 1.0 && v >= 0.0) {
                         q = v;
                     }
                 } catch (NumberFormatException ex) {

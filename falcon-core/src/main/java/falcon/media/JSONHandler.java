@@ -198,6 +198,11 @@ public class JSONHandler implements BaseHandler {
         if (nl >= 0) {
             message = message.substring(0, nl);
         }
+        // Jackson names the (redacted) source of a start marker; the client needs none of it.
+        int marker = message.indexOf(" (start marker at [Source");
+        if (marker >= 0) {
+            message = message.substring(0, marker);
+        }
         JsonLocation at = ex.getLocation();
         if (at != null && at.getLineNr() > 0) {
             message += ": line " + at.getLineNr() + " column " + at.getColumnNr();

@@ -372,6 +372,7 @@ public final class MethodMap {
         private final String[] names;
         private final int arity;
         private final boolean async;
+        private final int boundCount;
 
         BoundResponder(MethodHandle handle, int[] fieldIndex, String[] names, int arity, boolean async) {
             this.handle = handle;
@@ -379,11 +380,29 @@ public final class MethodMap {
             this.names = names;
             this.arity = arity;
             this.async = async;
+            int bound = 0;
+            for (int idx : fieldIndex) {
+                if (idx != -2) {
+                    bound++;
+                }
+            }
+            this.boundCount = bound;
         }
 
         @Override
         public Object respond(Request req, Response resp, RouteParams params) throws Exception {
             return invoke(req, resp, params);
+        }
+
+        // Falcon's **kwargs holds only the fields no named parameter took.
+        private Map<String, Object> unbound(RouteParams params) {
+            Map<String, Object> rest = new java.util.LinkedHashMap<>(params);
+            for (int i = 0; i < names.length; i++) {
+                if (fieldIndex[i] != -2 && names[i] != null) {
+                    rest.remove(names[i]);
+                }
+            }
+            return rest;
         }
 
         Object invoke(Request req, Object second, RouteParams params) throws Exception {
@@ -396,7 +415,7 @@ public final class MethodMap {
                 if (idx >= 0 && idx < params.size() && names[i].equals(params.nameAt(idx))) {
                     value = params.valueAt(idx);
                 } else if (idx == -2) {
-                    value = params;
+                    value = boundCount == 0 ? params : unbound(params);
                 } else {
                     value = params.get(names[i]);
                 }

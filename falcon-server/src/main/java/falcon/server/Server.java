@@ -72,6 +72,8 @@ public final class Server implements AutoCloseable {
      * @return this server
      * @throws IllegalStateException if the server was started before
      * @throws java.io.UncheckedIOException if the address cannot be bound
+     * @throws IllegalStateException if the App's start-up failed ({@code processStartup} of a
+     *     middleware component; Falcon's {@code lifespan.startup.failed}): nothing listens
      */
     public Server start() {
         synchronized (lock) {

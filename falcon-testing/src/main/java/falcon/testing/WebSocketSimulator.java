@@ -58,6 +58,7 @@ public final class WebSocketSimulator implements AutoCloseable {
     private int closeCode = -1;
     private String closeReason;
     private boolean accepted;
+    private boolean clientClosed;
     private String acceptedSubprotocol;
     private Map<String, String> acceptedHeaders;
     private final ArrayDeque<Object> fromApp = new ArrayDeque<>();
@@ -166,16 +167,28 @@ public final class WebSocketSimulator implements AutoCloseable {
         lock.lock();
         try {
             if (state != State.DENIED && state != State.CLOSED) {
-                state = State.CLOSED;
-                closeCode = code;
                 l = listener;
-                changed.signalAll();
+                if (l == null) {
+                    // the App has not started listening yet: start() tells it
+                    state = State.CLOSED;
+                    closeCode = code;
+                    clientClosed = true;
+                    changed.signalAll();
+                }
             }
         } finally {
             lock.unlock();
         }
         if (l != null) {
-            l.onClose(code, "");
+            l.onClose(code, ""); // first, so that the App's next send already sees this code
+            lock.lock();
+            try {
+                state = State.CLOSED;
+                closeCode = code;
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
         }
         try {
             appDone.get(DEFAULT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -385,13 +398,21 @@ public final class WebSocketSimulator implements AutoCloseable {
 
         @Override
         public void start(Listener l) {
+            boolean closedEarly;
+            int code;
             lock.lock();
             try {
                 listener = l;
+                closedEarly = clientClosed;
+                clientClosed = false;
+                code = closeCode;
             } finally {
                 lock.unlock();
             }
             deliverToApp();
+            if (closedEarly) {
+                l.onClose(code, ""); // the client closed between the accept and this start
+            }
         }
 
         @Override

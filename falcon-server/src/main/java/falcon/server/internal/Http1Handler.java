@@ -216,6 +216,9 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
         }
         boolean expect = req.protocolVersion() != HttpVersion.HTTP_1_0 && HttpUtil.is100ContinueExpected(req);
         current = new NettyExchange(this, app, req, length, keepAlive, expect);
+        if (NettyWebSocket.isUpgrade(req)) {
+            current.webSocket = new NettyWebSocket(this, current, req);
+        }
     }
 
     private void onContent(HttpContent chunk) {
@@ -455,6 +458,10 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        PublisherWriter writer = streamWriter;
+        if (writer != null) {
+            writer.writabilityChanged();
+        }
         signalWritability();
         ctx.fireChannelWritabilityChanged();
     }
@@ -554,6 +561,62 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
         }
     }
 
+    // ---------------------------------------------------------------- async bodies and WebSocket (#6)
+
+    /** The writer of the current publisher body; the loop's. */
+    private PublisherWriter streamWriter;
+
+    /** From a worker: registers the writer of a publisher body, on the loop. */
+    void setStreamWriter(PublisherWriter writer) {
+        execute(() -> streamWriter = writer);
+    }
+
+    /**
+     * From any thread: ends a publisher body without blocking (the publisher may complete on
+     * the loop itself); {@code after} runs once the last chunk is written.
+     */
+    void finishStreamAsync(NettyExchange ex, boolean complete, PublisherWriter writer, Runnable after) {
+        execute(() -> {
+            if (streamWriter == writer) {
+                streamWriter = null;
+            }
+            if (!complete) {
+                channel.close();
+                after.run();
+                return;
+            }
+            ChannelFuture f = channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+            f.addListener(done -> {
+                if (ex.closeAfter || !done.isSuccess()) {
+                    ctx.close();
+                }
+                responseWritten(ex, ex.closeAfter);
+                after.run();
+            });
+        });
+    }
+
+    /** Runs a task on the workers. */
+    void runOnWorkers(Runnable task) {
+        workers.execute(task);
+    }
+
+    Executor workers() {
+        return workers;
+    }
+
+    Channel channel() {
+        return channel;
+    }
+
+    ChannelHandlerContext context() {
+        return ctx;
+    }
+
+    NettyServer server() {
+        return server;
+    }
+
     // ---------------------------------------------------------------- lifecycle
 
     /** On the loop: graceful shutdown; close now if idle, else after the current response. */
@@ -592,6 +655,11 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
                     "The connection closed before the request body was complete."));
         }
         signalWritability();
+        PublisherWriter writer = streamWriter;
+        if (writer != null) {
+            streamWriter = null;
+            writer.channelClosed();
+        }
         ctx.fireChannelInactive();
     }
 

@@ -94,6 +94,9 @@ final class NettyExchange implements Exchange, Runnable {
     private byte[] pendingFirst;
     private List<byte[]> pendingMore;
 
+    /** The WebSocket channel when the request asks for an upgrade; set by the loop before dispatch. */
+    NettyWebSocket webSocket;
+
     /** Whether a worker is writing a response stream (read by the loop's idle check). */
     volatile boolean streamingResponse;
     private volatile boolean responded;
@@ -269,6 +272,16 @@ final class NettyExchange implements Exchange, Runnable {
     }
 
     @Override
+    public falcon.gateway.WebSocketChannel webSocket() {
+        return webSocket;
+    }
+
+    @Override
+    public java.util.concurrent.Executor executor() {
+        return connection.workers();
+    }
+
+    @Override
     public long contentLength() {
         return contentLength;
     }
@@ -287,6 +300,20 @@ final class NettyExchange implements Exchange, Runnable {
             out.set(HttpHeaderNames.DATE, HttpDate.now());
         }
         HttpResponseStatus status = HttpResponseStatus.valueOf(reply.status(), reply.reason());
+        if (reply.publisher() != null && !head) {
+            // #6: an asynchronous body, written with back-pressure
+            if (!hasLength && (flags & F_TRANSFER_ENCODING) == 0) {
+                if (http10) {
+                    appClose = true;
+                } else {
+                    out.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+                }
+            }
+            streamingResponse = true;
+            new PublisherWriter(this, connection, connection.channel(), reply)
+                    .start(new DefaultHttpResponse(HttpVersion.HTTP_1_1, status, out), appClose);
+            return;
+        }
         InputStream stream = reply.stream();
         if (stream != null && !head) {
             long declared = -1;

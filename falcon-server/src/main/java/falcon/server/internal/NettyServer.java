@@ -77,6 +77,8 @@ public final class NettyServer {
     public static NettyServer start(Handler app, ServerOptions options) {
         NettyServer server = new NettyServer(app, options);
         try {
+            // Lifespan (#6): start-up runs before the port is bound; a failure means no server.
+            app.startup();
             server.bind();
         } catch (RuntimeException ex) {
             server.stopThreads();
@@ -176,6 +178,11 @@ public final class NettyServer {
             }
         } finally {
             stopThreads();
+            try {
+                app.shutdown(); // lifespan (#6): after the last request
+            } catch (RuntimeException ex) {
+                LOG.log(System.Logger.Level.ERROR, "the App's shutdown failed", ex);
+            }
             terminated.countDown();
             LOG.log(System.Logger.Level.INFO, "falcon-server on port " + port + " stopped");
         }

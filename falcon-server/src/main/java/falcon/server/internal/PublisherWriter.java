@@ -1,0 +1,143 @@
+package falcon.server.internal;
+
+import falcon.gateway.Reply;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.util.concurrent.Flow;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * Writes a reply's body publisher to the connection with back-pressure (#6).
+ *
+ * <p>One chunk is requested at a time, and the next only once the previous one is written and
+ * the channel is writable: a slow client never makes the server buffer more than one chunk plus
+ * the channel's high-water mark. The loop signals writability changes through {@link
+ * Http1Handler#channelWritabilityChanged}; a closed channel cancels the subscription.
+ *
+ * <p>Fields: {@code subscription} is written once in {@code onSubscribe} before any request;
+ * {@code waitingForWritable} and {@code done} belong to the event loop.
+ */
+final class PublisherWriter implements Flow.Subscriber<ByteBuffer> {
+
+    private static final System.Logger LOG = System.getLogger("falcon.server");
+
+    private final NettyExchange exchange;
+    private final Http1Handler connection;
+    private final Channel channel;
+    private final Reply reply;
+    private volatile Flow.Subscription subscription;
+    private boolean waitingForWritable;
+    private volatile boolean done;
+    private long sent;
+
+    PublisherWriter(NettyExchange exchange, Http1Handler connection, Channel channel, Reply reply) {
+        this.exchange = exchange;
+        this.connection = connection;
+        this.channel = channel;
+        this.reply = reply;
+    }
+
+    /** From a worker: writes the head, then subscribes. */
+    void start(HttpResponse head, boolean appClose) {
+        connection.writeHead(exchange, head, appClose);
+        connection.setStreamWriter(this);
+        reply.publisher().subscribe(this);
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription s) {
+        subscription = s;
+        requestMore();
+    }
+
+    /** Requests the next chunk on the loop, at once if the channel is writable. */
+    private void requestMore() {
+        try {
+            channel.eventLoop().execute(() -> {
+                if (done) {
+                    return;
+                }
+                if (!channel.isActive()) {
+                    cancel();
+                } else if (channel.isWritable()) {
+                    subscription.request(1);
+                } else {
+                    waitingForWritable = true;
+                }
+            });
+        } catch (RejectedExecutionException loopGone) {
+            cancel();
+        }
+    }
+
+    /** On the loop: the channel's writability changed. */
+    void writabilityChanged() {
+        if (waitingForWritable && channel.isWritable() && !done) {
+            waitingForWritable = false;
+            subscription.request(1);
+        }
+    }
+
+    /** On the loop: the connection closed under us. */
+    void channelClosed() {
+        cancel();
+    }
+
+    private void cancel() {
+        if (!done) {
+            done = true;
+            Flow.Subscription s = subscription;
+            if (s != null) {
+                s.cancel();
+            }
+            finish(false);
+        }
+    }
+
+    @Override
+    public void onNext(ByteBuffer item) {
+        if (done) {
+            return;
+        }
+        int n = item.remaining();
+        sent += n;
+        channel.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(item))).addListener(f -> {
+            if (f.isSuccess()) {
+                requestMore();
+            } else {
+                channel.eventLoop().execute(this::cancel);
+            }
+        });
+    }
+
+    @Override
+    public void onError(Throwable ex) {
+        if (!done) {
+            LOG.log(System.Logger.Level.ERROR, "response stream of " + exchange + " failed after " + sent + " bytes", ex);
+            done = true;
+            finish(false);
+        }
+    }
+
+    @Override
+    public void onComplete() {
+        if (!done) {
+            done = true;
+            finish(true);
+        }
+    }
+
+    private void finish(boolean complete) {
+        exchange.streamingResponse = false;
+        connection.finishStreamAsync(exchange, complete, this, () -> {
+            try {
+                connection.runOnWorkers(() -> NettyExchange.runAfterSent(reply));
+            } catch (RejectedExecutionException shuttingDown) {
+                NettyExchange.runAfterSent(reply);
+            }
+        });
+    }
+}

@@ -1,0 +1,162 @@
+package falcon.asgi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import falcon.App;
+import falcon.Request;
+import falcon.Response;
+import falcon.SSEvent;
+import falcon.testing.Simulate;
+import falcon.testing.StreamedResult;
+import falcon.testing.TestClient;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.SubmissionPublisher;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/** Falcon: tests/asgi/test_sse.py */
+class SseTest {
+
+    private static String text(SSEvent e) {
+        return new String(e.serialize(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void anEmptyEventIsAPing() {
+        assertThat(text(new SSEvent())).isEqualTo(": ping\n\n");
+        assertThat(text(SSEvent.ping())).isEqualTo(": ping\n\n");
+    }
+
+    @Test
+    void dataWinsOverTextWhichWinsOverJson() {
+        assertThat(text(new SSEvent().setData("raw".getBytes(StandardCharsets.UTF_8)).setText("x")
+                .setJson(Map.of("a", 1)))).isEqualTo("data: raw\n\n");
+        assertThat(text(new SSEvent().setText("hi").setJson(Map.of("a", 1)))).isEqualTo("data: hi\n\n");
+    }
+
+    @Test
+    void fieldsComeInFalconsOrderAndJsonUsesFalconsSpacing() {
+        SSEvent e = new SSEvent().setJson(Map.of("a", List.of(1, "é"))).setEvent("e").setEventId("7")
+                .setRetry(500).setComment("c");
+        // the same bytes as Falcon 3.1.1's SSEvent(...).serialize()
+        assertThat(text(e)).isEqualTo(": c\nevent: e\nid: 7\nretry: 500\ndata: {\"a\": [1, \"é\"]}\n\n");
+        assertThat(text(new SSEvent().setComment("only"))).isEqualTo(": only\n\n");
+    }
+
+    static final class Emitting {
+        final AtomicBoolean stopped = new AtomicBoolean();
+        final CountDownLatch done = new CountDownLatch(1);
+
+        public void onGet(Request req, Response resp) {
+            String last = req.getLastEventId();
+            resp.setSse(emitter -> {
+                try {
+                    int start = last == null ? 0 : Integer.parseInt(last) + 1;
+                    for (int i = start; ; i++) {
+                        emitter.send(SSEvent.ofText("tick " + i).setEventId(Integer.toString(i)));
+                        if (i == start + 2 && req.getParam("forever") == null) {
+                            return;
+                        }
+                        Thread.sleep(5);
+                    }
+                } catch (java.io.IOException gone) {
+                    stopped.set(true);
+                } finally {
+                    done.countDown();
+                }
+            });
+        }
+    }
+
+    @Test
+    void aBlockingEmitterStreamsEventsChunkByChunk() throws Exception {
+        App app = new App();
+        app.addRoute("/events", new Emitting());
+        try (StreamedResult result = new TestClient(app).simulateGetStream("/events")) {
+            assertThat(result.getStatusCode()).isEqualTo(200);
+            assertThat(result.getHeader("content-type")).isEqualTo("text/event-stream");
+            assertThat(result.getHeader("content-length")).isNull();
+            assertThat(result.readText()).isEqualTo("id: 0\ndata: tick 0\n\n");
+            assertThat(result.readText()).isEqualTo("id: 1\ndata: tick 1\n\n");
+            assertThat(result.readText()).isEqualTo("id: 2\ndata: tick 2\n\n");
+            assertThat(result.read()).isEmpty();
+        }
+    }
+
+    @Test
+    void theLastEventIdLetsAClientResume() throws Exception {
+        App app = new App();
+        app.addRoute("/events", new Emitting());
+        try (StreamedResult result = new TestClient(app).simulateGetStream("/events",
+                Simulate.with().header("Last-Event-ID", "41"))) {
+            assertThat(result.readText()).isEqualTo("id: 42\ndata: tick 42\n\n");
+        }
+    }
+
+    @Test
+    void aClientThatGoesAwayStopsTheProducer() throws Exception {
+        App app = new App();
+        Emitting resource = new Emitting();
+        app.addRoute("/events", resource);
+        StreamedResult result = new TestClient(app).simulateGetStream("/events?forever=1");
+        assertThat(result.readText()).startsWith("id: 0");
+        result.close();
+        assertThat(resource.done.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(resource.stopped).isTrue();
+    }
+
+    @Test
+    void aPublisherOfEventsIsStreamed() throws Exception {
+        App app = new App();
+        app.addRoute("/pub", new Object() {
+            public void onGet(Request req, Response resp) {
+                SubmissionPublisher<SSEvent> pub = new SubmissionPublisher<>();
+                resp.setSsePublisher(pub);
+                new Thread(() -> {
+                    try {
+                        Thread.sleep(20); // the subscriber arrives first
+                    } catch (InterruptedException ex) {
+                        return;
+                    }
+                    pub.submit(SSEvent.ofJson(Map.of("n", 1)).setEvent("num"));
+                    pub.submit(SSEvent.ping());
+                    pub.close();
+                }).start();
+            }
+        });
+        String body = new TestClient(app).simulateGet("/pub").getText();
+        assertThat(body).isEqualTo("event: num\ndata: {\"n\": 1}\n\n: ping\n\n");
+    }
+
+    @Test
+    void scheduledCallbacksRunWhenTheStreamStarts() throws Exception {
+        App app = new App();
+        CountDownLatch ran = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        app.addRoute("/events", new Object() {
+            public void onGet(Request req, Response resp) {
+                resp.scheduleSync(ran::countDown);
+                resp.setSse(emitter -> {
+                    release.await();
+                    emitter.send(SSEvent.ofText("after"));
+                });
+            }
+        });
+        try (StreamedResult result = new TestClient(app).simulateGetStream("/events")) {
+            assertThat(ran.await(5, TimeUnit.SECONDS)).isTrue(); // before the first event
+            release.countDown();
+            assertThat(result.readText()).isEqualTo("data: after\n\n");
+        }
+    }
+
+    @Test
+    void headGetsNoStream() {
+        App app = new App();
+        app.addRoute("/events", new Emitting());
+        assertThat(new TestClient(app).simulateHead("/events").getContent()).isEmpty();
+    }
+}

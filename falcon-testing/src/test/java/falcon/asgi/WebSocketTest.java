@@ -1,0 +1,428 @@
+package falcon.asgi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import falcon.App;
+import falcon.HTTPForbidden;
+import falcon.Middleware;
+import falcon.Request;
+import falcon.Response;
+import falcon.WebSocket;
+import falcon.WebSocketDisconnected;
+import falcon.WebSocketHandlerNotFound;
+import falcon.WebSocketPathNotFound;
+import falcon.WebSocketPayloadType;
+import falcon.WebSocketServerError;
+import falcon.routing.RouteParams;
+import falcon.testing.Simulate;
+import falcon.testing.TestClient;
+import falcon.testing.WebSocketSimulator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** Falcon: tests/asgi/test_ws.py */
+class WebSocketTest {
+
+    public static final class Echo {
+        final AtomicReference<Integer> disconnectCode = new AtomicReference<>();
+        final CountDownLatch finished = new CountDownLatch(1);
+
+        public void onWebsocket(Request req, WebSocket ws) {
+            ws.accept();
+            try {
+                while (true) {
+                    String text = ws.receiveText();
+                    ws.sendText("echo: " + text);
+                }
+            } catch (WebSocketDisconnected ex) {
+                disconnectCode.set(ex.getCode());
+            } finally {
+                finished.countDown();
+            }
+        }
+
+        public void onWebsocketMedia(Request req, WebSocket ws) {
+            ws.accept();
+            Object doc = ws.receiveMedia();
+            ws.sendMedia(Map.of("got", doc));
+        }
+
+        public void onGet(Request req, Response resp) {
+            resp.setText("plain");
+        }
+    }
+
+    private static TestClient echoClient(Echo echo) {
+        App app = new App();
+        app.addRoute("/echo", echo);
+        app.addRoute("/media", echo, "media");
+        return new TestClient(app);
+    }
+
+    @Test
+    void echoesTextAndSeesTheClientClose() throws Exception {
+        Echo echo = new Echo();
+        try (WebSocketSimulator ws = echoClient(echo).simulateWs("/echo")) {
+            assertThat(ws.isReady()).isTrue();
+            ws.sendText("hello");
+            assertThat(ws.receiveText()).isEqualTo("echo: hello");
+            ws.sendText("again");
+            assertThat(ws.receiveText()).isEqualTo("echo: again");
+            ws.close(4001);
+        }
+        assertThat(echo.finished.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(echo.disconnectCode.get()).isEqualTo(4001);
+    }
+
+    @Test
+    void mediaIsJsonOverText() {
+        try (WebSocketSimulator ws = echoClient(new Echo()).simulateWs("/media")) {
+            ws.sendJson(Map.of("a", 1));
+            assertThat(ws.receiveJson()).isEqualTo(Map.of("got", Map.of("a", 1)));
+        }
+    }
+
+    @Test
+    void httpStillWorksOnTheSameResource() {
+        assertThat(echoClient(new Echo()).simulateGet("/echo").getText()).isEqualTo("plain");
+    }
+
+    @Test
+    void noRouteDeniesWith3404() {
+        assertThatThrownBy(() -> echoClient(new Echo()).simulateWs("/nowhere"))
+                .isInstanceOf(WebSocketPathNotFound.class)
+                .extracting(ex -> ((WebSocketDisconnected) ex).getCode()).isEqualTo(3404);
+    }
+
+    @Test
+    void noOnWebsocketDeniesWith3405() {
+        App app = new App();
+        app.addRoute("/plain", new Object() {
+            public void onGet(Request req, Response resp) {
+            }
+        });
+        assertThatThrownBy(() -> new TestClient(app).simulateWs("/plain"))
+                .isInstanceOf(WebSocketHandlerNotFound.class);
+    }
+
+    @Test
+    void anHttpMethodWebsocketIsABadRequest() {
+        assertThat(echoClient(new Echo()).simulateRequest("WEBSOCKET", "/echo").getStatusCode()).isEqualTo(400);
+    }
+
+    public static final class Failing {
+        public void onWebsocket(Request req, WebSocket ws, String how) {
+            if (how.equals("forbidden-early")) {
+                throw new HTTPForbidden();
+            }
+            ws.accept();
+            if (how.equals("forbidden-late")) {
+                throw new HTTPForbidden();
+            }
+            if (how.equals("boom")) {
+                throw new IllegalStateException("boom");
+            }
+            if (how.equals("deny")) {
+                return;
+            }
+        }
+    }
+
+    private static TestClient failing() {
+        App app = new App();
+        app.addRoute("/fail/{how}", new Failing());
+        return new TestClient(app);
+    }
+
+    @Test
+    void anHttpErrorBeforeAcceptDeniesWith3000PlusStatus() {
+        assertThatThrownBy(() -> failing().simulateWs("/fail/forbidden-early"))
+                .isInstanceOf(WebSocketDisconnected.class)
+                .extracting(ex -> ((WebSocketDisconnected) ex).getCode()).isEqualTo(3403);
+    }
+
+    @Test
+    void anHttpErrorAfterAcceptClosesWith3000PlusStatus() {
+        WebSocketSimulator ws = failing().simulateWs("/fail/forbidden-late");
+        assertThatThrownBy(ws::receiveText).isInstanceOf(WebSocketDisconnected.class);
+        assertThat(ws.getCloseCode()).isEqualTo(3403);
+        assertThat(ws.getCloseReason()).isEqualTo("Forbidden");
+    }
+
+    @Test
+    void anUnexpectedErrorClosesWith1011() {
+        WebSocketSimulator ws = failing().simulateWs("/fail/boom");
+        assertThatThrownBy(ws::receiveText).isInstanceOf(WebSocketDisconnected.class);
+        assertThat(ws.getCloseCode()).isEqualTo(1011);
+        assertThat(ws.getCloseReason()).isEqualTo("Internal Server Error");
+    }
+
+    @Test
+    void theErrorCloseCodeIsConfigurable() {
+        App app = new App();
+        app.getWsOptions().errorCloseCode = 4500;
+        app.addRoute("/fail/{how}", new Failing());
+        WebSocketSimulator ws = new TestClient(app).simulateWs("/fail/boom");
+        assertThatThrownBy(ws::receiveText).isInstanceOf(WebSocketDisconnected.class);
+        assertThat(ws.getCloseCode()).isEqualTo(4500);
+    }
+
+    @Test
+    void returningClosesWith1000() {
+        WebSocketSimulator ws = failing().simulateWs("/fail/deny");
+        assertThatThrownBy(ws::receiveText).isInstanceOf(WebSocketDisconnected.class);
+        assertThat(ws.getCloseCode()).isEqualTo(1000);
+        assertThat(ws.getCloseReason()).isEqualTo("Normal Closure");
+    }
+
+    @Test
+    void closingBeforeAcceptDenies() {
+        App app = new App();
+        app.addRoute("/deny", new Object() {
+            public void onWebsocket(Request req, WebSocket ws) {
+                ws.close(3001);
+            }
+        });
+        assertThatThrownBy(() -> new TestClient(app).simulateWs("/deny"))
+                .isInstanceOf(WebSocketDisconnected.class)
+                .extracting(ex -> ((WebSocketDisconnected) ex).getCode()).isEqualTo(3001);
+    }
+
+    @Test
+    void sendingBeforeAcceptIsNotAllowed() {
+        AtomicReference<Throwable> raised = new AtomicReference<>();
+        App app = new App();
+        app.addRoute("/early", new Object() {
+            public void onWebsocket(Request req, WebSocket ws) {
+                try {
+                    ws.sendText("too early");
+                } catch (RuntimeException ex) {
+                    raised.set(ex);
+                }
+                ws.accept();
+            }
+        });
+        new TestClient(app).simulateWs("/early").close();
+        assertThat(raised.get()).isInstanceOf(falcon.OperationNotAllowed.class);
+    }
+
+    @Test
+    void invalidCloseCodesAreRefused() {
+        App app = new App();
+        List<Throwable> raised = new CopyOnWriteArrayList<>();
+        app.addRoute("/codes", new Object() {
+            public void onWebsocket(Request req, WebSocket ws) {
+                ws.accept();
+                for (int code : new int[] {999, 1005, 1015, 1999}) {
+                    try {
+                        ws.close(code);
+                    } catch (IllegalArgumentException ex) {
+                        raised.add(ex);
+                    }
+                }
+            }
+        });
+        new TestClient(app).simulateWs("/codes").close();
+        assertThat(raised).hasSize(4);
+    }
+
+    @Test
+    void subprotocolAndAcceptHeadersReachTheClient() {
+        App app = new App();
+        app.addRoute("/proto", new Object() {
+            public void onWebsocket(Request req, WebSocket ws) {
+                assertThat(ws.getSubprotocols()).containsExactly("wamp", "chat");
+                ws.accept("chat", Map.of("X-Hello", "there"));
+            }
+        });
+        try (WebSocketSimulator ws = new TestClient(app).simulateWs("/proto",
+                Simulate.with().header("Sec-WebSocket-Protocol", "wamp, chat"))) {
+            assertThat(ws.getSubprotocol()).isEqualTo("chat");
+            assertThat(ws.getHeaders()).containsEntry("x-hello", "there");
+        }
+    }
+
+    @Test
+    void binaryAndTextAreTold() {
+        App app = new App();
+        app.addRoute("/bin", new Object() {
+            public void onWebsocket(Request req, WebSocket ws) {
+                ws.accept();
+                byte[] data = ws.receiveData();
+                ws.sendData(new byte[] {data[0], (byte) (data[0] + 1)});
+                try {
+                    ws.receiveData();
+                } catch (falcon.PayloadTypeError ex) {
+                    ws.sendText(ex.getMessage());
+                }
+            }
+        });
+        try (WebSocketSimulator ws = new TestClient(app).simulateWs("/bin")) {
+            ws.sendData(new byte[] {7});
+            assertThat(ws.receiveData()).containsExactly(7, 8);
+            ws.sendText("not binary");
+            assertThat(ws.receiveText()).isEqualTo("Missing BINARY (0x02) payload");
+        }
+    }
+
+    @Test
+    void wsMiddlewareRunsInsteadOfHttpMiddleware() {
+        List<String> calls = new CopyOnWriteArrayList<>();
+        App app = App.builder().middleware(new Middleware() {
+            @Override
+            public void processRequest(Request req, Response resp) {
+                calls.add("request");
+            }
+
+            @Override
+            public void processRequestWs(Request req, WebSocket ws) {
+                calls.add("request_ws");
+            }
+
+            @Override
+            public void processResourceWs(Request req, WebSocket ws, Object resource, RouteParams params) {
+                calls.add("resource_ws " + req.getUriTemplate());
+            }
+        }).build();
+        app.addRoute("/echo", new Echo());
+        new TestClient(app).simulateWs("/echo").close();
+        assertThat(calls).containsExactly("request_ws", "resource_ws /echo");
+    }
+
+    @Test
+    void middlewareCanDenyTheHandshake() {
+        App app = App.builder().middleware(new Middleware() {
+            @Override
+            public void processRequestWs(Request req, WebSocket ws) {
+                throw new HTTPForbidden();
+            }
+        }).build();
+        app.addRoute("/echo", new Echo());
+        assertThatThrownBy(() -> new TestClient(app).simulateWs("/echo"))
+                .extracting(ex -> ((WebSocketDisconnected) ex).getCode()).isEqualTo(3403);
+    }
+
+    @Test
+    void anAsyncResponderIsClosedWhenItsStageCompletes() {
+        App app = new App();
+        app.addRoute("/async", new Object() {
+            public CompletionStage<Void> onWebsocket(Request req, WebSocket ws) {
+                return ws.acceptAsync(null, null)
+                        .thenCompose(v -> ws.receiveTextAsync())
+                        .thenCompose(text -> ws.sendTextAsync(text.toUpperCase(java.util.Locale.ROOT)));
+            }
+        });
+        WebSocketSimulator ws = new TestClient(app).simulateWs("/async");
+        ws.sendText("shout");
+        assertThat(ws.receiveText()).isEqualTo("SHOUT");
+        assertThatThrownBy(ws::receiveText).isInstanceOf(WebSocketDisconnected.class);
+        assertThat(ws.getCloseCode()).isEqualTo(1000);
+    }
+
+    @Test
+    void aCustomErrorHandlerMayCloseTheSocket() {
+        App app = new App();
+        app.addErrorHandler(IllegalStateException.class, new falcon.ErrorHandler<IllegalStateException>() {
+            @Override
+            public void handle(Request req, Response resp, IllegalStateException ex, RouteParams params) {
+            }
+
+            @Override
+            public void handleWs(Request req, WebSocket ws, IllegalStateException ex, RouteParams params) {
+                ws.close(4321);
+            }
+        });
+        app.addRoute("/fail/{how}", new Failing());
+        WebSocketSimulator ws = new TestClient(app).simulateWs("/fail/boom");
+        assertThatThrownBy(ws::receiveText).isInstanceOf(WebSocketDisconnected.class);
+        assertThat(ws.getCloseCode()).isEqualTo(4321);
+    }
+
+    @Test
+    void aLostClientIsNoticedBySend() throws Exception {
+        CompletableFuture<Throwable> raised = new CompletableFuture<>();
+        CountDownLatch clientGone = new CountDownLatch(1);
+        App app = new App();
+        app.addRoute("/push", new Object() {
+            public void onWebsocket(Request req, WebSocket ws) throws InterruptedException {
+                ws.accept();
+                clientGone.await();
+                try {
+                    ws.sendText("anyone?");
+                } catch (WebSocketDisconnected ex) {
+                    raised.complete(ex);
+                }
+            }
+        });
+        WebSocketSimulator ws = new TestClient(app).simulateWs("/push");
+        Thread closer = new Thread(() -> ws.close(1001));
+        closer.start();
+        Thread.sleep(50);
+        clientGone.countDown();
+        closer.join();
+        assertThat(raised.get(5, TimeUnit.SECONDS)).isInstanceOf(WebSocketDisconnected.class)
+                .extracting(ex -> ((WebSocketDisconnected) ex).getCode()).isEqualTo(1001);
+    }
+
+    @Test
+    void theReceiveQueueIsBounded() throws Exception {
+        CountDownLatch go = new CountDownLatch(1);
+        App app = new App();
+        app.getWsOptions().maxReceiveQueue = 2;
+        app.addRoute("/slow", new Object() {
+            public void onWebsocket(Request req, WebSocket ws) throws InterruptedException {
+                ws.accept();
+                go.await();
+                for (int i = 0; i < 5; i++) {
+                    ws.sendText("got " + ws.receiveText());
+                }
+            }
+        });
+        try (WebSocketSimulator ws = new TestClient(app).simulateWs("/slow")) {
+            for (int i = 0; i < 5; i++) {
+                ws.sendText(Integer.toString(i)); // the simulator holds what the App cannot take yet
+            }
+            go.countDown();
+            for (int i = 0; i < 5; i++) {
+                assertThat(ws.receiveText()).isEqualTo("got " + i);
+            }
+        }
+    }
+
+    @Test
+    void unusedPayloadTypeHasAHelpfulError() {
+        App app = new App();
+        AtomicReference<Throwable> raised = new AtomicReference<>();
+        app.addRoute("/mp", new Object() {
+            public void onWebsocket(Request req, WebSocket ws) {
+                ws.accept();
+                try {
+                    ws.sendMedia(Map.of(), WebSocketPayloadType.BINARY);
+                } catch (RuntimeException ex) {
+                    raised.set(ex);
+                }
+            }
+        });
+        new TestClient(app).simulateWs("/mp").close();
+        assertThat(raised.get()).hasMessageContaining("falcon-msgpack");
+    }
+
+    @Test
+    void serverErrorMapsTo1011OnDenial() {
+        App app = new App();
+        app.addRoute("/boom", new Object() {
+            public void onWebsocket(Request req, WebSocket ws) {
+                throw new IllegalStateException("before accept");
+            }
+        });
+        assertThatThrownBy(() -> new TestClient(app).simulateWs("/boom")).isInstanceOf(WebSocketServerError.class);
+    }
+}
