@@ -186,6 +186,7 @@ public final class Server implements AutoCloseable {
         private int ioThreads = ServerOptions.AUTO;
         private Duration shutdownGrace = Duration.ofSeconds(ServerOptions.DEFAULT_SHUTDOWN_GRACE_SECONDS);
         private boolean shutdownHook;
+        private ExecutionMode executionMode = ExecutionMode.WORKER;
 
         private Builder(Handler app) {
             this.app = Objects.requireNonNull(app, "app");
@@ -254,6 +255,14 @@ public final class Server implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Sets where the App runs; {@link ExecutionMode#EVENT_LOOP} only for apps that never block.
+         */
+        public Builder executionMode(ExecutionMode mode) {
+            this.executionMode = Objects.requireNonNull(mode, "executionMode");
+            return this;
+        }
+
         /** Sets the number of Netty event-loop threads; {@link ServerOptions#AUTO} is one per CPU. */
         public Builder ioThreads(int threads) {
             this.ioThreads = notNegative(threads, "ioThreads");
@@ -280,7 +289,7 @@ public final class Server implements AutoCloseable {
         public Server build() {
             return new Server(app, new ServerOptions(host, port, maxInitialLineBytes, maxHeaderBytes,
                     maxHeaderCount, maxBodyBytes, idleTimeout, headerReadTimeout, workerThreads, ioThreads,
-                    shutdownGrace, shutdownHook));
+                    shutdownGrace, shutdownHook, executionMode));
         }
 
         private static int positive(int value, String name) {

@@ -75,13 +75,15 @@ public final class ServerOptions {
     private final Duration idleTimeout;
     private final Duration headerReadTimeout;
     private final int workerThreads;
+    private final ExecutionMode executionMode;
     private final int ioThreads;
     private final Duration shutdownGrace;
     private final boolean shutdownHook;
 
     ServerOptions(String host, int port, int maxInitialLineBytes, int maxHeaderBytes, int maxHeaderCount,
             long maxBodyBytes, Duration idleTimeout, Duration headerReadTimeout, int workerThreads,
-            int ioThreads, Duration shutdownGrace, boolean shutdownHook) {
+            int ioThreads, Duration shutdownGrace, boolean shutdownHook, ExecutionMode executionMode) {
+        this.executionMode = executionMode;
         this.host = host;
         this.port = port;
         this.maxInitialLineBytes = maxInitialLineBytes;
@@ -140,6 +142,12 @@ public final class ServerOptions {
      * Returns the size of the worker pool used when the JVM has no virtual threads (JDK 17), or
      * {@link #AUTO}.
      */
+    /** Returns where the App runs: on workers (the default) or on the event loop. */
+    public ExecutionMode executionMode() {
+        return executionMode;
+    }
+
+    /** Returns the number of worker threads on JDK 17 ({@link #AUTO}: chosen by the server). */
     public int workerThreads() {
         return workerThreads;
     }

@@ -64,6 +64,7 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
     private final ServerOptions options;
     private final Handler app;
     private final Executor workers;
+    private final boolean onLoop;
     private final long maxBodyBytes;
     private final HeaderReadTimeout headerTimeout;
 
@@ -96,6 +97,7 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
         this.options = server.options();
         this.app = server.app();
         this.workers = server.workers();
+        this.onLoop = server.options().executionMode() == falcon.server.ExecutionMode.EVENT_LOOP;
         this.maxBodyBytes = options.maxBodyBytes();
         this.headerTimeout = new HeaderReadTimeout(options.headerReadTimeout().toNanos(), this);
     }
@@ -250,6 +252,12 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
             if (last) {
                 ex.requestEnded = true;
                 ex.body = ex.pendingAsBody(); // the fast path: the whole body came with the head
+                if (onLoop && ex.webSocket == null) {
+                    // PERF: ExecutionMode.EVENT_LOOP: a complete request runs here, no hand-off.
+                    ex.dispatched = true;
+                    ex.run();
+                    return;
+                }
                 dispatch(ex);
             }
             return;
@@ -378,10 +386,11 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
 
     // ---------------------------------------------------------------- writing
 
-    /** From a worker: writes a complete response. */
+    /** From a worker (or the loop, in EVENT_LOOP mode): writes a complete response. */
     void writeFull(NettyExchange ex, io.netty.handler.codec.http.FullHttpResponse response, Reply reply,
             boolean appClose) {
         try {
+            // Queued even on the loop: writing may start the next pipelined request.
             channel.eventLoop().execute(() -> {
                 boolean close = finishHeaders(ex, response.headers(), appClose);
                 ChannelFuture f = ctx.writeAndFlush(response);
@@ -603,6 +612,11 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
 
     Executor workers() {
         return workers;
+    }
+
+    /** Returns whether the caller runs on this connection's event loop. */
+    boolean inEventLoop() {
+        return channel.eventLoop().inEventLoop();
     }
 
     Channel channel() {

@@ -326,7 +326,15 @@ final class NettyExchange implements Exchange, Runnable {
                     out.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
                 }
             }
-            sendStream(reply, new DefaultHttpResponse(HttpVersion.HTTP_1_1, status, out), stream, declared, appClose);
+            HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, status, out);
+            if (connection.inEventLoop()) {
+                // EVENT_LOOP mode: a stream is read and awaits writability, so never on the loop.
+                long length = declared;
+                boolean close = appClose;
+                connection.runOnWorkers(() -> sendStream(reply, head, stream, length, close));
+            } else {
+                sendStream(reply, head, stream, declared, appClose);
+            }
             return;
         }
         if (stream != null) {
