@@ -1,5 +1,6 @@
 package falcon.routing;
 
+import falcon.internal.Ascii;
 import java.util.UUID;
 
 /**
@@ -44,7 +45,7 @@ public final class UUIDConverter implements Converter {
             if (c == '-') {
                 continue;
             }
-            int digit = hexValue(c);
+            int digit = Ascii.hexValue(c);
             if (digit < 0 || digits == 32) {
                 return null;
             }
@@ -64,16 +65,4 @@ public final class UUIDConverter implements Converter {
         return UUID.class;
     }
 
-    private static int hexValue(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        return -1;
-    }
 }

@@ -1,5 +1,6 @@
 package falcon.uri;
 
+import falcon.internal.Ascii;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -115,25 +116,13 @@ public final class Uri {
     // Falcon: every '%' must be followed by two hex digits for the text to count as escaped.
     private static boolean looksEscaped(String uri) {
         for (int i = uri.indexOf('%'); i >= 0; i = uri.indexOf('%', i + 1)) {
-            if (i + 2 >= uri.length() || hexValue(uri.charAt(i + 1)) < 0 || hexValue(uri.charAt(i + 2)) < 0) {
+            if (i + 2 >= uri.length() || Ascii.hexValue(uri.charAt(i + 1)) < 0 || Ascii.hexValue(uri.charAt(i + 2)) < 0) {
                 return false;
             }
         }
         return true;
     }
 
-    private static int hexValue(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        return -1;
-    }
 
     // ---------------------------------------------------------------- decoding
 
@@ -172,8 +161,8 @@ public final class Uri {
         while (i < n) {
             char c = encoded.charAt(i);
             if (c == '%' && i + 2 < n) {
-                int hi = hexValue(encoded.charAt(i + 1));
-                int lo = hexValue(encoded.charAt(i + 2));
+                int hi = Ascii.hexValue(encoded.charAt(i + 1));
+                int lo = Ascii.hexValue(encoded.charAt(i + 2));
                 if (hi >= 0 && lo >= 0) {
                     out[o++] = (byte) ((hi << 4) | lo);
                     i += 3;
