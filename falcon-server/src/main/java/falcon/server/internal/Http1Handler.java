@@ -389,23 +389,31 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
     /** From a worker (or the loop, in EVENT_LOOP mode): writes a complete response. */
     void writeFull(NettyExchange ex, io.netty.handler.codec.http.FullHttpResponse response, Reply reply,
             boolean appClose) {
+        if (onLoop && channel.eventLoop().inEventLoop() && (backlog == null || backlog.isEmpty())) {
+            // PERF: EVENT_LOOP mode, nothing pipelined behind: write now instead of queueing a task.
+            writeFullOnLoop(ex, response, reply, appClose);
+            return;
+        }
         try {
-            // Queued even on the loop: writing may start the next pipelined request.
-            channel.eventLoop().execute(() -> {
-                boolean close = finishHeaders(ex, response.headers(), appClose);
-                ChannelFuture f = ctx.writeAndFlush(response);
-                if (close) {
-                    f.addListener(ChannelFutureListener.CLOSE);
-                }
-                if (NettyExchange.hasAfterSent(reply)) {
-                    f.addListener(done -> afterSent(reply));
-                }
-                responseWritten(ex, close);
-            });
+            // Queued otherwise, even on the loop: writing may start the next pipelined request.
+            channel.eventLoop().execute(() -> writeFullOnLoop(ex, response, reply, appClose));
         } catch (RejectedExecutionException loopGone) {
             response.release();
             NettyExchange.runAfterSent(reply);
         }
+    }
+
+    private void writeFullOnLoop(NettyExchange ex, io.netty.handler.codec.http.FullHttpResponse response,
+            Reply reply, boolean appClose) {
+        boolean close = finishHeaders(ex, response.headers(), appClose);
+        ChannelFuture f = ctx.writeAndFlush(response);
+        if (close) {
+            f.addListener(ChannelFutureListener.CLOSE);
+        }
+        if (NettyExchange.hasAfterSent(reply)) {
+            f.addListener(done -> afterSent(reply));
+        }
+        responseWritten(ex, close);
     }
 
     /** From a worker: writes the head of a streamed response. */

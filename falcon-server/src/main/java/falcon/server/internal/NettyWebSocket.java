@@ -72,6 +72,9 @@ final class NettyWebSocket implements WebSocketChannel {
     private Listener listener;
     private final ArrayDeque<WebSocketFrame> early = new ArrayDeque<>();
     private boolean closeReported;
+    // Set once a Close frame has gone out (by the App or as an echo); the loop's and the App's.
+    private volatile boolean closeSent;
+    private static final long CLOSE_GRACE_MILLIS = 2000;
     private volatile boolean paused;
 
     NettyWebSocket(Http1Handler connection, NettyExchange exchange, HttpRequest request) {
@@ -230,9 +233,22 @@ final class NettyWebSocket implements WebSocketChannel {
             done.complete(null);
             return done;
         }
-        ch.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(f -> {
-            ch.close();
+        if (closeSent) {
             done.complete(null);
+            return done;
+        }
+        closeSent = true;
+        // RFC 6455 7.1.1: after our Close, wait for the client's before ending TCP, so that the
+        // client reads our close code rather than a reset (1006); close anyway after a grace.
+        ch.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(f -> {
+            done.complete(null);
+            if (f.isSuccess()) {
+                ch.eventLoop().schedule(() -> {
+                    ch.close();
+                }, CLOSE_GRACE_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } else {
+                ch.close();
+            }
         });
         return done;
     }
@@ -295,9 +311,14 @@ final class NettyWebSocket implements WebSocketChannel {
                 CloseWebSocketFrame close = (CloseWebSocketFrame) frame;
                 int code = close.statusCode() < 0 ? 1005 : close.statusCode();
                 String reason = close.statusCode() < 0 ? "" : close.reasonText();
-                // RFC 6455 5.5.1: echo the close, then end the connection.
-                ctx.writeAndFlush(new CloseWebSocketFrame(close.statusCode() < 0 ? 1000 : code, ""))
-                        .addListener(ChannelFutureListener.CLOSE);
+                if (closeSent) {
+                    ctx.close(); // the client's answer to our Close: the handshake is done
+                } else {
+                    // RFC 6455 5.5.1: echo the close, then end the connection.
+                    closeSent = true;
+                    ctx.writeAndFlush(new CloseWebSocketFrame(close.statusCode() < 0 ? 1000 : code, ""))
+                            .addListener(ChannelFutureListener.CLOSE);
+                }
                 frame.release();
                 reportClose(code, reason);
                 return;
