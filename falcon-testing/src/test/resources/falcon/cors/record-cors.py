@@ -1,5 +1,5 @@
 # Records CORS responses from real Falcon 3.1.1 into a fixture for CORSMiddlewareTest.
-import falcon, falcon.testing, json, logging
+import falcon, falcon.testing, json, logging, os
 logging.disable(logging.CRITICAL)
 class R:
     def on_get(self, req, resp):
@@ -37,5 +37,5 @@ for label, kw in [('enable', dict(cors_enable=True)),
     rec('put-405', 'PUT', '/r', {'Origin': A})
     rec('preflight-evil', 'OPTIONS', '/r', {'Origin': 'http://evil', 'Access-Control-Request-Method': 'POST'})
     rec('head-a', 'HEAD', '/r', {'Origin': A})
-json.dump(out, open('/work/main/falcon-testing/src/test/resources/falcon/cors/cors-falcon-3.1.1.json', 'w'), indent=1)
+json.dump(out, open(os.path.join(os.path.dirname(os.path.abspath(__file__)), 'cors-falcon-3.1.1.json'), 'w'), indent=1)
 print(len(out))

@@ -1,5 +1,5 @@
 # Records multipart parsing outcomes from real Falcon 3.1.1 into a fixture for MultipartFormTest.
-import falcon, falcon.testing, json, base64, re
+import falcon, falcon.testing, json, base64, os, re
 exec(open('mp.py').read().split("app = falcon.App()")[0].split("print(hasattr")[0])
 src = open('mp.py').read()
 R_src = src[src.index('class R:'):src.index('app = falcon.App()')]
@@ -15,5 +15,5 @@ def run(label, body, ct='multipart/form-data; boundary=BOUND', mode=None):
 lines = src[src.index("ok = '--BOUND"):].split('\n')
 code = '\n'.join(l for l in lines if not l.startswith('r = c.simulate_post') and not l.startswith('print('))
 exec(code)
-json.dump(cases, open('/work/main/falcon-testing/src/test/resources/falcon/media/multipart-falcon-3.1.1.json', 'w'), indent=1)
+json.dump(cases, open(os.path.join(os.path.dirname(os.path.abspath(__file__)), 'multipart-falcon-3.1.1.json'), 'w'), indent=1)
 print(len(cases))
