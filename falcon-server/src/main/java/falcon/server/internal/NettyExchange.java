@@ -7,6 +7,8 @@ import falcon.gateway.Reply;
 import falcon.gateway.RequestHeaders;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.DefaultFileRegion;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
@@ -390,6 +392,11 @@ final class NettyExchange implements Exchange, Runnable {
     }
 
     private void sendStream(Reply reply, HttpResponse head, InputStream in, long declared, boolean appClose) {
+        if (in instanceof falcon.routing.StaticRoute.FileBody
+                && declared == ((falcon.routing.StaticRoute.FileBody) in).getLength()) {
+            sendFile(reply, head, (falcon.routing.StaticRoute.FileBody) in, appClose);
+            return;
+        }
         streamingResponse = true;
         boolean complete = false;
         long sent = 0;
@@ -433,6 +440,38 @@ final class NettyExchange implements Exchange, Runnable {
                     + " failed after " + sent + " bytes", ex);
         } finally {
             closeQuietly(in);
+        }
+        try {
+            connection.finishStream(this, complete);
+        } finally {
+            streamingResponse = false;
+            runAfterSent(reply);
+        }
+    }
+
+    /**
+     * Sends a static file with zero copy: the kernel moves the bytes from the file to the socket
+     * (a {@link DefaultFileRegion}, sendfile(2) on epoll and NIO); the region closes the file.
+     */
+    private void sendFile(Reply reply, HttpResponse head, falcon.routing.StaticRoute.FileBody file,
+            boolean appClose) {
+        streamingResponse = true;
+        boolean complete = false;
+        try {
+            connection.writeHead(this, head, appClose);
+            if (file.getLength() > 0) {
+                ChannelFuture written = connection.channel().writeAndFlush(
+                        new DefaultFileRegion(file.getChannel(), file.getPosition(), file.getLength()));
+                written.awaitUninterruptibly(); // a worker: the next step must follow the file
+                complete = written.isSuccess();
+            } else {
+                closeQuietly(file);
+                complete = true;
+            }
+        } catch (RuntimeException ex) {
+            LOG.log(System.Logger.Level.ERROR, "file response of " + request.method() + " " + request.uri()
+                    + " failed", ex);
+            closeQuietly(file);
         }
         try {
             connection.finishStream(this, complete);
