@@ -7,7 +7,6 @@ import falcon.media.BaseHandler;
 import falcon.media.Handlers;
 import falcon.routing.CompiledRouter;
 import falcon.routing.CompiledRouterOptions;
-import falcon.routing.MethodMap;
 import falcon.routing.Responder;
 import falcon.routing.RouteMatch;
 import falcon.routing.RouteParams;
@@ -69,20 +68,9 @@ public class App implements Handler {
     private volatile boolean[][] dependentPairs = new boolean[0][];
 
     private final Map<Class<?>, ErrorHandler<?>> errorHandlers = new ConcurrentHashMap<>();
-    // PERF: the handler for a class, found by walking up its superclasses once (Falcon walks the MRO).
-    private final ClassValue<ErrorHandler<?>> handlerCache = new ClassValue<>() {
-        @Override
-        protected ErrorHandler<?> computeValue(Class<?> type) {
-            for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-                ErrorHandler<?> h = errorHandlers.get(c);
-                if (h != null) {
-                    return h;
-                }
-            }
-            return null;
-        }
-    };
-    private volatile ClassValue<ErrorHandler<?>> handlers = handlerCache;
+    // PERF: the handler for a class, found by walking up its superclasses once (Falcon walks the
+    // MRO); replaced by a fresh lookup whenever a handler is added.
+    private volatile ClassValue<ErrorHandler<?>> handlers = newHandlerLookup();
     private volatile ErrorSerializer errorSerializer = App::defaultSerializeError;
 
     private final List<SinkRoute> sinks = new CopyOnWriteArrayList<>();
@@ -331,11 +319,14 @@ public class App implements Handler {
      */
     public <E extends Throwable> void addErrorHandler(Class<E> type, ErrorHandler<? super E> handler) {
         errorHandlers.put(type, handler);
-        // A new ClassValue forgets the previous look-ups.
-        handlers = new ClassValue<>() {
+        handlers = newHandlerLookup(); // forgets the previous look-ups
+    }
+
+    private ClassValue<ErrorHandler<?>> newHandlerLookup() {
+        return new ClassValue<>() {
             @Override
-            protected ErrorHandler<?> computeValue(Class<?> t) {
-                for (Class<?> c = t; c != null; c = c.getSuperclass()) {
+            protected ErrorHandler<?> computeValue(Class<?> type) {
+                for (Class<?> c = type; c != null; c = c.getSuperclass()) {
                     ErrorHandler<?> h = errorHandlers.get(c);
                     if (h != null) {
                         return h;
@@ -579,11 +570,6 @@ public class App implements Handler {
             resp.setContentType(preferred);
         }
         resp.appendHeader("Vary", "Accept");
-    }
-
-    /** Returns the methods that {@link MethodMap} knows. */
-    static List<String> combinedMethods() {
-        return MethodMap.COMBINED_METHODS;
     }
 
     // ------------------------------------------------------------------ async, WebSocket, lifespan (#6)

@@ -1155,6 +1155,11 @@ public class Request {
         if (value == null) {
             return absent(name, required, defaultValue);
         }
+        return stored(store, name, value);
+    }
+
+    /** Falcon's {@code store=}: records a present parameter's converted value, then returns it. */
+    private static <T> T stored(Map<String, Object> store, String name, T value) {
         if (store != null) {
             store.put(name, value);
         }
@@ -1209,10 +1214,7 @@ public class Request {
             throw new HTTPInvalidParam("The value may not exceed " + maxValue, name);
         }
         Integer result = value.intValue();
-        if (store != null) {
-            store.put(name, result);
-        }
-        return result;
+        return stored(store, name, result);
     }
 
     /** Returns query parameter {@code name} as a Double, or {@code null} when absent. */
@@ -1261,10 +1263,7 @@ public class Request {
         if (maxValue != null && maxValue < value) {
             throw new HTTPInvalidParam("The value may not exceed " + PythonNumbers.formatFloat(maxValue), name);
         }
-        if (store != null) {
-            store.put(name, value);
-        }
-        return value;
+        return stored(store, name, value);
     }
 
     /** Returns query parameter {@code name} as a Boolean, or {@code null} when absent. */
@@ -1314,10 +1313,7 @@ public class Request {
             default:
                 throw new HTTPInvalidParam("The value of the parameter must be \"true\" or \"false\".", name);
         }
-        if (store != null) {
-            store.put(name, value);
-        }
-        return value;
+        return stored(store, name, value);
     }
 
     /** Returns query parameter {@code name} as a UUID, or {@code null} when absent. */
@@ -1351,10 +1347,7 @@ public class Request {
         if (value == null) {
             throw new HTTPInvalidParam("The value must be a UUID string.", name);
         }
-        if (store != null) {
-            store.put(name, value);
-        }
-        return value;
+        return stored(store, name, value);
     }
 
     // Python's uuid.UUID(hex): drop "urn:", "uuid:", surrounding braces and hyphens.
@@ -1433,10 +1426,7 @@ public class Request {
                 throw new HTTPInvalidParam("The value is not formatted correctly.", name);
             }
         }
-        if (store != null) {
-            store.put(name, out);
-        }
-        return out;
+        return stored(store, name, out);
     }
 
     /** Returns query parameter {@code name} as a date-time ({@value #DEFAULT_DATETIME_FORMAT}), or {@code null}. */
@@ -1481,10 +1471,7 @@ public class Request {
         }
         LocalDateTime value = parsed instanceof OffsetDateTime ? ((OffsetDateTime) parsed).toLocalDateTime()
                 : (LocalDateTime) parsed;
-        if (store != null) {
-            store.put(name, value);
-        }
-        return value;
+        return stored(store, name, value);
     }
 
     /** Returns query parameter {@code name} as a date ({@value #DEFAULT_DATE_FORMAT}), or {@code null}. */
@@ -1518,10 +1505,7 @@ public class Request {
             return defaultValue;
         }
         LocalDate value = dt.toLocalDate();
-        if (store != null) {
-            store.put(name, value);
-        }
-        return value;
+        return stored(store, name, value);
     }
 
     /** Returns query parameter {@code name} parsed as JSON, or {@code null} when absent. */
@@ -1563,10 +1547,7 @@ public class Request {
         } catch (IOException | RuntimeException ex) {
             throw new HTTPInvalidParam("It could not be parsed as JSON.", name);
         }
-        if (store != null) {
-            store.put(name, value);
-        }
-        return value;
+        return stored(store, name, value);
     }
 
     /**
