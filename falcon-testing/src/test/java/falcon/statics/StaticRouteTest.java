@@ -216,6 +216,23 @@ class StaticRouteTest {
                 .containsEntry(".css", "text/css").containsEntry(".html", "text/html");
     }
 
+
+    @Test
+    void everyLineOfTheSystemMimeTypesFileIsRead() throws IOException {
+        Path system = Paths.get("/etc/mime.types");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(system), "no /etc/mime.types here");
+        // the reference reading: Python's mimetypes splits each line on whitespace after '#'
+        java.util.Map<String, String> expected = new java.util.HashMap<>();
+        for (String line : Files.readAllLines(system, StandardCharsets.UTF_8)) {
+            int hash = line.indexOf('#');
+            String[] words = (hash >= 0 ? line.substring(0, hash) : line).trim().split("\\s+");
+            for (int i = 1; i < words.length; i++) {
+                expected.put("." + words[i], words[0]);
+            }
+        }
+        assertThat(expected).isNotEmpty();
+        assertThat(falcon.routing.StaticRoute.defaultStaticMediaTypes()).containsAllEntriesOf(expected);
+    }
     @Test
     void staticRoutesAreTriedLastAddedFirst() throws IOException {
         Path other = Files.createDirectories(tmp.resolve("other"));
