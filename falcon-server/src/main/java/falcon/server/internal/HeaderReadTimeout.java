@@ -74,11 +74,21 @@ final class HeaderReadTimeout extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        cancel();
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        cancel(); // a WebSocket or h2c took the connection over: no head is awaited any more
+    }
+
+    private void cancel() {
+        awaiting = false;
         ScheduledFuture<?> t = timer;
         if (t != null) {
             timer = null;
             t.cancel(false);
         }
-        ctx.fireChannelInactive();
     }
 }
