@@ -2,8 +2,10 @@ package falcon.server;
 
 import falcon.gateway.Handler;
 import falcon.server.internal.NettyServer;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import javax.net.ssl.KeyManagerFactory;
 
 /**
  * The embedded HTTP server: runs a {@link Handler} (an {@link falcon.App}) on Netty.
@@ -23,6 +25,16 @@ import java.util.Objects;
  *         .port(8000)
  *         .maxBodyBytes(1024 * 1024)
  *         .shutdownHook(true)
+ *         .build()
+ *         .start();
+ * }</pre>
+ *
+ * <p>Over TLS, with HTTP/2 negotiated by ALPN (the default once TLS is on):
+ *
+ * <pre>{@code
+ * Server server = Server.builder(app)
+ *         .port(8443)
+ *         .tls(Path.of("cert.pem"), Path.of("key.pem"))
  *         .build()
  *         .start();
  * }</pre>
@@ -71,7 +83,8 @@ public final class Server implements AutoCloseable {
      *
      * @return this server
      * @throws IllegalStateException if the server was started before
-     * @throws java.io.UncheckedIOException if the address cannot be bound
+     * @throws java.io.UncheckedIOException if the address cannot be bound, or the TLS certificate
+     *     or key cannot be read
      * @throws IllegalStateException if the App's start-up failed ({@code processStartup} of a
      *     middleware component; Falcon's {@code lifespan.startup.failed}): nothing listens
      */
@@ -109,7 +122,8 @@ public final class Server implements AutoCloseable {
      * Shuts the server down gracefully and returns when it is down.
      *
      * <p>It stops accepting connections, closes idle ones, lets in-flight requests finish (their
-     * responses carry {@code connection: close}) for up to {@link ServerOptions#shutdownGrace()},
+     * responses carry {@code connection: close}; an HTTP/2 connection gets a GOAWAY frame and
+     * closes once its open streams are answered) for up to {@link ServerOptions#shutdownGrace()},
      * then closes what is left and stops the threads. Calling it again does nothing.
      */
     @Override
@@ -187,6 +201,12 @@ public final class Server implements AutoCloseable {
         private Duration shutdownGrace = Duration.ofSeconds(ServerOptions.DEFAULT_SHUTDOWN_GRACE_SECONDS);
         private boolean shutdownHook;
         private ExecutionMode executionMode = ExecutionMode.WORKER;
+        private Path tlsCertificateChain;
+        private Path tlsPrivateKey;
+        private KeyManagerFactory tlsKeyManagerFactory;
+        private boolean http2 = true;
+        private boolean h2c;
+        private int maxConcurrentStreams = ServerOptions.DEFAULT_MAX_CONCURRENT_STREAMS;
 
         private Builder(Handler app) {
             this.app = Objects.requireNonNull(app, "app");
@@ -285,11 +305,73 @@ public final class Server implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Serves HTTPS with the certificate chain and private key in PEM files; replaces an earlier
+         * {@code tls(...)}.
+         *
+         * <p>The key is an unencrypted PKCS#8 key ({@code -----BEGIN PRIVATE KEY-----}); for
+         * another form, load it into a {@link KeyManagerFactory} and use {@link
+         * #tls(KeyManagerFactory)}. The files are read by {@link Server#start()}. TLS is the
+         * JDK's; HTTP/2 is offered by ALPN unless {@link #http2(boolean) http2(false)}.
+         *
+         * @param certificateChainPem the server's certificate first, then its issuers
+         * @param privateKeyPem the private key of the server's certificate
+         */
+        public Builder tls(Path certificateChainPem, Path privateKeyPem) {
+            this.tlsCertificateChain = Objects.requireNonNull(certificateChainPem, "certificateChainPem");
+            this.tlsPrivateKey = Objects.requireNonNull(privateKeyPem, "privateKeyPem");
+            this.tlsKeyManagerFactory = null;
+            return this;
+        }
+
+        /**
+         * Serves HTTPS with the key and certificate of an initialized {@link KeyManagerFactory},
+         * e.g. from a PKCS#12 key store; replaces an earlier {@code tls(...)}.
+         */
+        public Builder tls(KeyManagerFactory keyManagerFactory) {
+            this.tlsKeyManagerFactory = Objects.requireNonNull(keyManagerFactory, "keyManagerFactory");
+            this.tlsCertificateChain = null;
+            this.tlsPrivateKey = null;
+            return this;
+        }
+
+        /**
+         * Sets whether HTTP/2 is offered over TLS by ALPN ({@code h2}, then {@code http/1.1});
+         * default {@code true}. Without TLS it has no effect: see {@link #h2c(boolean)}.
+         */
+        public Builder http2(boolean enabled) {
+            this.http2 = enabled;
+            return this;
+        }
+
+        /**
+         * Sets whether a server without TLS accepts cleartext HTTP/2 (h2c), by prior knowledge or
+         * by {@code Upgrade: h2c}; default {@code false}.
+         *
+         * <p>Off by default because the upgrade check sits in the HTTP/1.1 pipeline of each
+         * connection until its first request; with it off the HTTP/1.1 path is untouched. With
+         * TLS it has no effect: there HTTP/2 is negotiated by ALPN (see {@link #http2(boolean)}).
+         */
+        public Builder h2c(boolean enabled) {
+            this.h2c = enabled;
+            return this;
+        }
+
+        /**
+         * Sets the limit on concurrent HTTP/2 streams per connection; default {@value
+         * ServerOptions#DEFAULT_MAX_CONCURRENT_STREAMS}.
+         */
+        public Builder maxConcurrentStreams(int streams) {
+            this.maxConcurrentStreams = positive(streams, "maxConcurrentStreams");
+            return this;
+        }
+
         /** Returns the server, not yet started: call {@link Server#start()}. */
         public Server build() {
             return new Server(app, new ServerOptions(host, port, maxInitialLineBytes, maxHeaderBytes,
                     maxHeaderCount, maxBodyBytes, idleTimeout, headerReadTimeout, workerThreads, ioThreads,
-                    shutdownGrace, shutdownHook, executionMode));
+                    shutdownGrace, shutdownHook, executionMode, tlsCertificateChain, tlsPrivateKey,
+                    tlsKeyManagerFactory, http2, h2c, maxConcurrentStreams));
         }
 
         private static int positive(int value, String name) {

@@ -1,6 +1,8 @@
 package falcon.server;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import javax.net.ssl.KeyManagerFactory;
 
 /**
  * The settings of a {@link Server}: address, limits, timeouts and threads.
@@ -31,6 +33,15 @@ import java.time.Duration;
  * <p>Framing errors (Content-Length together with Transfer-Encoding, duplicate differing or
  * non-numeric Content-Length, a bad chunk size, an unparsable request line) are answered with 400
  * Bad Request and the connection closed. Error bodies are Falcon's JSON error bodies.
+ *
+ * <p>Over HTTP/2 the same limits hold per stream, with the same status codes and error bodies;
+ * "connection closed" then means the stream is reset, and the connection stays open for other
+ * streams. {@code maxInitialLineBytes} bounds the request target ({@code :path}). HTTP/2 adds
+ * two limits of its own: {@code maxConcurrentStreams} (default {@value
+ * #DEFAULT_MAX_CONCURRENT_STREAMS}; the client is told in SETTINGS and further streams are
+ * refused), and SETTINGS_MAX_HEADER_LIST_SIZE, derived from the header limits (see {@link
+ * #maxHeaderListSize()}), past which Netty answers 431 without a body, or ends the connection
+ * at 1.25 times it.
  *
  * <p>Instances are immutable; build them with {@link Server#builder(falcon.gateway.Handler)}.
  */
@@ -66,6 +77,15 @@ public final class ServerOptions {
     /** The value of {@code workerThreads} and {@code ioThreads} that means "choose for me". */
     public static final int AUTO = 0;
 
+    /** The default limit on concurrent HTTP/2 streams per connection (SETTINGS_MAX_CONCURRENT_STREAMS). */
+    public static final int DEFAULT_MAX_CONCURRENT_STREAMS = 100;
+
+    /** HPACK counts 32 bytes of overhead per header field (RFC 7541 section 4.1). */
+    private static final int HPACK_ENTRY_OVERHEAD = 32;
+
+    /** The pseudo-header fields of a request: :method, :scheme, :authority, :path. */
+    private static final int PSEUDO_HEADERS = 4;
+
     private final String host;
     private final int port;
     private final int maxInitialLineBytes;
@@ -79,10 +99,18 @@ public final class ServerOptions {
     private final int ioThreads;
     private final Duration shutdownGrace;
     private final boolean shutdownHook;
+    private final Path tlsCertificateChain;
+    private final Path tlsPrivateKey;
+    private final KeyManagerFactory tlsKeyManagerFactory;
+    private final boolean http2;
+    private final boolean h2c;
+    private final int maxConcurrentStreams;
 
     ServerOptions(String host, int port, int maxInitialLineBytes, int maxHeaderBytes, int maxHeaderCount,
             long maxBodyBytes, Duration idleTimeout, Duration headerReadTimeout, int workerThreads,
-            int ioThreads, Duration shutdownGrace, boolean shutdownHook, ExecutionMode executionMode) {
+            int ioThreads, Duration shutdownGrace, boolean shutdownHook, ExecutionMode executionMode,
+            Path tlsCertificateChain, Path tlsPrivateKey, KeyManagerFactory tlsKeyManagerFactory, boolean http2,
+            boolean h2c, int maxConcurrentStreams) {
         this.executionMode = executionMode;
         this.host = host;
         this.port = port;
@@ -96,6 +124,12 @@ public final class ServerOptions {
         this.ioThreads = ioThreads;
         this.shutdownGrace = shutdownGrace;
         this.shutdownHook = shutdownHook;
+        this.tlsCertificateChain = tlsCertificateChain;
+        this.tlsPrivateKey = tlsPrivateKey;
+        this.tlsKeyManagerFactory = tlsKeyManagerFactory;
+        this.http2 = http2;
+        this.h2c = h2c;
+        this.maxConcurrentStreams = maxConcurrentStreams;
     }
 
     /** Returns the host name or address to bind. */
@@ -138,10 +172,6 @@ public final class ServerOptions {
         return headerReadTimeout;
     }
 
-    /**
-     * Returns the size of the worker pool used when the JVM has no virtual threads (JDK 17), or
-     * {@link #AUTO}.
-     */
     /** Returns where the App runs: on workers (the default) or on the event loop. */
     public ExecutionMode executionMode() {
         return executionMode;
@@ -167,6 +197,60 @@ public final class ServerOptions {
         return shutdownHook;
     }
 
+    /** Returns whether the server speaks TLS (HTTPS): a certificate and key were given. */
+    public boolean tls() {
+        return tlsCertificateChain != null || tlsKeyManagerFactory != null;
+    }
+
+    /** Returns the PEM file of the certificate chain, or {@code null} when not given as files. */
+    public Path tlsCertificateChain() {
+        return tlsCertificateChain;
+    }
+
+    /** Returns the PEM file of the PKCS#8 private key, or {@code null} when not given as files. */
+    public Path tlsPrivateKey() {
+        return tlsPrivateKey;
+    }
+
+    /** Returns the key manager factory holding the key and certificate, or {@code null}. */
+    public KeyManagerFactory tlsKeyManagerFactory() {
+        return tlsKeyManagerFactory;
+    }
+
+    /**
+     * Returns whether HTTP/2 is offered over TLS (ALPN {@code h2}, then {@code http/1.1}); only
+     * matters with {@link #tls()}. Default {@code true}.
+     */
+    public boolean http2() {
+        return http2;
+    }
+
+    /**
+     * Returns whether cleartext HTTP/2 is accepted on a server without TLS, by prior knowledge or
+     * {@code Upgrade: h2c}. Default {@code false}.
+     */
+    public boolean h2c() {
+        return h2c;
+    }
+
+    /** Returns the limit on concurrent HTTP/2 streams of one connection. */
+    public int maxConcurrentStreams() {
+        return maxConcurrentStreams;
+    }
+
+    /**
+     * Returns the SETTINGS_MAX_HEADER_LIST_SIZE the server announces over HTTP/2.
+     *
+     * <p>It leaves room for the request target and the per-field overhead HPACK counts (RFC 7541
+     * section 4.1), so that a request within {@link #maxInitialLineBytes()}, {@link
+     * #maxHeaderBytes()} and {@link #maxHeaderCount()} always fits; the server then checks those
+     * three limits itself, answering with Falcon's error bodies as over HTTP/1.1.
+     */
+    public long maxHeaderListSize() {
+        return (long) maxInitialLineBytes + maxHeaderBytes
+                + (long) HPACK_ENTRY_OVERHEAD * ((long) maxHeaderCount + PSEUDO_HEADERS);
+    }
+
     @Override
     public String toString() {
         return "ServerOptions{host=" + host + ", port=" + port + ", maxInitialLineBytes=" + maxInitialLineBytes
@@ -174,6 +258,7 @@ public final class ServerOptions {
                 + ", maxBodyBytes=" + maxBodyBytes + ", idleTimeout=" + idleTimeout
                 + ", headerReadTimeout=" + headerReadTimeout + ", workerThreads=" + workerThreads
                 + ", ioThreads=" + ioThreads + ", shutdownGrace=" + shutdownGrace
-                + ", shutdownHook=" + shutdownHook + "}";
+                + ", shutdownHook=" + shutdownHook + ", executionMode=" + executionMode + ", tls=" + tls()
+                + ", http2=" + http2 + ", h2c=" + h2c + ", maxConcurrentStreams=" + maxConcurrentStreams + "}";
     }
 }

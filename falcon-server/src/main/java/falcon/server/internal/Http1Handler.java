@@ -6,6 +6,7 @@ import falcon.HTTPPayloadTooLarge;
 import falcon.HTTPRequestHeaderFieldsTooLarge;
 import falcon.HTTPServiceUnavailable;
 import falcon.HTTPUriTooLong;
+import falcon.HTTPVersionNotSupported;
 import falcon.gateway.Handler;
 import falcon.gateway.Reply;
 import falcon.server.ServerOptions;
@@ -33,11 +34,20 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.codec.http2.DefaultHttp2ResetFrame;
+import io.netty.handler.codec.http2.Http2Error;
+import io.netty.handler.codec.http2.Http2Exception;
+import io.netty.handler.codec.http2.Http2ResetFrame;
+import io.netty.handler.codec.http2.Http2Stream;
+import io.netty.handler.codec.http2.Http2StreamChannel;
+import io.netty.handler.codec.http2.HttpConversionUtil;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +57,12 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * One HTTP/1.1 connection: turns decoded requests into exchanges, runs them one at a time in
  * request order, and writes their responses.
+ *
+ * <p>It also serves each HTTP/2 stream ({@link Http2Handler}): there the channel is the stream's
+ * child channel, whose {@code Http2StreamFrameToHttpObjectCodec} turns frames into the same
+ * HTTP/1.1 objects, and the connection it talks about is the stream. A stream carries one request,
+ * so nothing is pipelined; "close the connection" resets the stream at most, and the response
+ * carries no {@code connection} header.
  *
  * <p>Every field is the event loop's unless marked otherwise; worker threads reach this class only
  * through the methods documented "from a worker", which hand their work to the loop.
@@ -67,6 +83,9 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
     private final boolean onLoop;
     private final long maxBodyBytes;
     private final HeaderReadTimeout headerTimeout;
+    /** This handler serves one HTTP/2 stream, not a connection. */
+    private final boolean http2;
+    private final String scheme;
 
     private ChannelHandlerContext ctx;
     private Channel channel;
@@ -92,8 +111,10 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
     private final ReentrantLock writability = new ReentrantLock();
     private final Condition writable = writability.newCondition();
 
-    Http1Handler(NettyServer server) {
+    Http1Handler(NettyServer server, boolean http2Stream) {
         this.server = server;
+        this.http2 = http2Stream;
+        this.scheme = server.options().tls() ? "https" : "http";
         this.options = server.options();
         this.app = server.app();
         this.workers = server.workers();
@@ -120,6 +141,24 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
         return remoteAddr;
     }
 
+    /** Returns {@code http} or {@code https}. */
+    String scheme() {
+        return scheme;
+    }
+
+    /** Returns whether this handler serves an HTTP/2 stream. */
+    boolean http2() {
+        return http2;
+    }
+
+    /**
+     * Returns whether a file may go to the channel as a {@link io.netty.channel.FileRegion}:
+     * neither TLS nor HTTP/2 frames can carry one, so they get the file in chunks instead.
+     */
+    boolean zeroCopy() {
+        return !http2 && "http".equals(scheme);
+    }
+
     ByteBufAllocator alloc() {
         return channel.alloc();
     }
@@ -128,10 +167,23 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
         this.channel = ctx.channel();
+        if (channel.isActive()) {
+            // added after the TLS handshake, or to an HTTP/2 stream: channelActive has passed
+            readAddresses();
+        }
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
+        readAddresses();
+        if (server.isClosing()) {
+            ctx.close();
+            return;
+        }
+        ctx.fireChannelActive();
+    }
+
+    private void readAddresses() {
         if (channel.localAddress() instanceof InetSocketAddress) {
             InetSocketAddress local = (InetSocketAddress) channel.localAddress();
             serverHost = local.getAddress() != null ? local.getAddress().getHostAddress() : local.getHostString();
@@ -141,11 +193,6 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
             InetSocketAddress remote = (InetSocketAddress) channel.remoteAddress();
             remoteAddr = remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
         }
-        if (server.isClosing()) {
-            ctx.close();
-            return;
-        }
-        ctx.fireChannelActive();
     }
 
     // ---------------------------------------------------------------- reading
@@ -203,6 +250,15 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
             }
             return;
         }
+        if (http2) {
+            if (!checkHttp2Request(req)) {
+                return;
+            }
+        } else if (req.protocolVersion() != HttpVersion.HTTP_1_1 && req.protocolVersion().majorVersion() != 1) {
+            // RFC 9110 15.6.6; e.g. the HTTP/2 preface "PRI * HTTP/2.0" when h2c is off
+            reject(new HTTPVersionNotSupported());
+            return;
+        }
         if (req.headers().size() > options.maxHeaderCount()) {
             reject(new HTTPRequestHeaderFieldsTooLarge());
             return;
@@ -221,6 +277,32 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
         if (NettyWebSocket.isUpgrade(req)) {
             current.webSocket = new NettyWebSocket(this, current, req);
         }
+    }
+
+    /**
+     * Makes an HTTP/2 request look as it would over HTTP/1.1 and checks the limits the HTTP/1.1
+     * decoder checks there; returns false when it was rejected.
+     */
+    private boolean checkHttp2Request(HttpRequest req) {
+        HttpHeaders headers = req.headers();
+        // added by Netty's conversion, not sent by the client (RFC 9113 8.2.2 forbids transfer-encoding)
+        headers.remove(HttpConversionUtil.ExtensionHeaderNames.STREAM_ID.text());
+        headers.remove(HttpConversionUtil.ExtensionHeaderNames.SCHEME.text());
+        headers.remove(HttpHeaderNames.TRANSFER_ENCODING);
+        if (req.uri().length() > options.maxInitialLineBytes()) {
+            reject(new HTTPUriTooLong());
+            return false;
+        }
+        long bytes = 0;
+        for (Iterator<Map.Entry<CharSequence, CharSequence>> it = headers.iteratorCharSequence(); it.hasNext();) {
+            Map.Entry<CharSequence, CharSequence> h = it.next();
+            bytes += h.getKey().length() + 2 + h.getValue().length(); // as "name: value" in HTTP/1.1
+        }
+        if (bytes > options.maxHeaderBytes()) {
+            reject(new HTTPRequestHeaderFieldsTooLarge());
+            return false;
+        }
+        return true;
     }
 
     private void onContent(HttpContent chunk) {
@@ -330,7 +412,7 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
         inputDead = true;
         closeAfterResponse = true;
         releaseBacklog();
-        ctx.writeAndFlush(ErrorResponses.closing(error)).addListener(ChannelFutureListener.CLOSE);
+        closeWhenWritten(ctx.writeAndFlush(ErrorResponses.closing(error)));
         updateAutoRead();
     }
 
@@ -357,7 +439,9 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
     /** Sets autoRead from the reasons to pause: a backlog, a full body queue, dead input. */
     void updateAutoRead() {
         NettyExchange ex = current;
-        boolean want = !inputDead && (backlog == null || backlog.isEmpty())
+        // NOTE: an HTTP/2 stream pauses only for its body queue: it must read on once its input
+        // is dead, because a closed stream's child channel closes only when its frames are read.
+        boolean want = (http2 || (!inputDead && (backlog == null || backlog.isEmpty())))
                 && (ex == null || ex.streaming == null || ex.requestEnded || !ex.streaming.paused());
         if (want != autoRead) {
             autoRead = want;
@@ -407,8 +491,8 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
             Reply reply, boolean appClose) {
         boolean close = finishHeaders(ex, response.headers(), appClose);
         ChannelFuture f = ctx.writeAndFlush(response);
-        if (close) {
-            f.addListener(ChannelFutureListener.CLOSE);
+        if (close || (http2 && !ex.requestEnded)) {
+            closeWhenWritten(f);
         }
         if (NettyExchange.hasAfterSent(reply)) {
             f.addListener(done -> afterSent(reply));
@@ -440,8 +524,8 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
         }
         ChannelFuture f = channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
         f.addListener(done -> {
-            if (ex.closeAfter || !done.isSuccess()) {
-                ctx.close();
+            if (ex.closeAfter || !done.isSuccess() || (http2 && !ex.requestEnded)) {
+                closeWhenWritten(f);
             }
             responseWritten(ex, ex.closeAfter);
         });
@@ -492,10 +576,40 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /**
+     * Closes the connection once {@code written}, the last write of a response, is done; over
+     * HTTP/2 ends the stream instead, and only if the client is still sending its request.
+     */
+    private void closeWhenWritten(ChannelFuture written) {
+        if (!http2) {
+            written.addListener(ChannelFutureListener.CLOSE);
+        } else if (written.isDone()) {
+            endStream(written);
+        } else {
+            written.addListener(this::endStream);
+        }
+    }
+
+    private void endStream(io.netty.util.concurrent.Future<?> written) {
+        if (!written.isSuccess()) {
+            channel.close(); // the response is cut short: RST_STREAM(CANCEL)
+            return;
+        }
+        Http2StreamChannel stream = (Http2StreamChannel) channel;
+        if (stream.isActive() && stream.stream().state() == Http2Stream.State.HALF_CLOSED_LOCAL) {
+            // RFC 9113 8.1: the response is complete, the rest of the request is not wanted.
+            // NO_ERROR, not CANCEL (a plain close): clients then keep the response.
+            stream.writeAndFlush(new DefaultHttp2ResetFrame(Http2Error.NO_ERROR));
+        }
+    }
+
     /** Sets the connection header of a response; returns whether the connection closes after it. */
     private boolean finishHeaders(NettyExchange ex, HttpHeaders headers, boolean appClose) {
         boolean close = appClose || closeAfterResponse || !ex.keepAlive
                 || (!ex.requestEnded && ex.expectContinue && !ex.continueSent); // the client holds its body
+        if (http2) {
+            return close; // RFC 9113 8.2.2: no connection header; closing ends the stream only
+        }
         if (close) {
             headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         } else if (ex.http10) {
@@ -604,8 +718,8 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
             }
             ChannelFuture f = channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
             f.addListener(done -> {
-                if (ex.closeAfter || !done.isSuccess()) {
-                    ctx.close();
+                if (ex.closeAfter || !done.isSuccess() || (http2 && !ex.requestEnded)) {
+                    closeWhenWritten(f);
                 }
                 responseWritten(ex, ex.closeAfter);
                 after.run();
@@ -664,6 +778,12 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
             }
             return;
         }
+        if (evt instanceof Http2ResetFrame) {
+            // The client reset the stream. Closed later, once Netty has closed the stream, so that
+            // no RST_STREAM answers it (RFC 9113 5.4.2); channelInactive then fails a body read.
+            inputDead = true;
+            execute(() -> ctx.close());
+        }
         ctx.fireUserEventTriggered(evt);
     }
 
@@ -692,7 +812,8 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof IOException) {
+        if (cause instanceof IOException || cause instanceof Http2Exception || Tls.isTlsFailure(cause)) {
+            // the client's doing: a reset, a broken TLS record, a stream error
             LOG.log(System.Logger.Level.DEBUG, "connection error", cause);
             inputDead = true;
             ctx.close();

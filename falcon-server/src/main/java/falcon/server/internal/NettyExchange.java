@@ -32,7 +32,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One HTTP/1.1 exchange on a Netty connection, as the App sees it.
+ * One HTTP/1.1 exchange on a Netty connection (or one HTTP/2 stream), as the App sees it.
  *
  * <p>Created by the event loop when a request head arrives; {@link #run()} then runs the App on a
  * worker. Fields marked "loop" belong to the event loop; the request values are set before the
@@ -236,12 +236,13 @@ final class NettyExchange implements Exchange, Runnable {
 
     @Override
     public String protocol() {
-        return request.protocolVersion().text();
+        // NOTE: "HTTP/2.0", as Servlet containers and Go's Request.Proto name it
+        return connection.http2() ? "HTTP/2.0" : request.protocolVersion().text();
     }
 
     @Override
     public String scheme() {
-        return "http";
+        return connection.scheme();
     }
 
     @Override
@@ -393,7 +394,7 @@ final class NettyExchange implements Exchange, Runnable {
 
     private void sendStream(Reply reply, HttpResponse head, InputStream in, long declared, boolean appClose) {
         if (in instanceof falcon.routing.StaticRoute.FileBody
-                && declared == ((falcon.routing.StaticRoute.FileBody) in).getLength()) {
+                && declared == ((falcon.routing.StaticRoute.FileBody) in).getLength() && connection.zeroCopy()) {
             sendFile(reply, head, (falcon.routing.StaticRoute.FileBody) in, appClose);
             return;
         }

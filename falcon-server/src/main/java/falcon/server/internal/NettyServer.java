@@ -22,6 +22,8 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http2.CleartextHttp2ServerUpgradeHandler;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.Future;
@@ -54,12 +56,14 @@ public final class NettyServer {
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch terminated = new CountDownLatch(1);
     private final String transport;
+    private final SslContext tls; // null without TLS
     private Channel serverChannel;
     private int port;
 
     private NettyServer(Handler app, ServerOptions options) {
         this.app = app;
         this.options = options;
+        this.tls = options.tls() ? Tls.newContext(options) : null; // first: it may fail, and owns no threads
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         this.transport = epoll ? "epoll" : "nio";
@@ -72,7 +76,8 @@ public final class NettyServer {
     /**
      * Binds and starts serving {@code app}.
      *
-     * @throws UncheckedIOException if the address cannot be bound
+     * @throws UncheckedIOException if the address cannot be bound, or the TLS certificate or key
+     *     cannot be read
      */
     public static NettyServer start(Handler app, ServerOptions options) {
         NettyServer server = new NettyServer(app, options);
@@ -111,22 +116,66 @@ public final class NettyServer {
         }
         serverChannel = bound.channel();
         port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
-        LOG.log(System.Logger.Level.INFO, "falcon-server listening on http://" + options.host() + ":" + port
-                + " (" + transport + ", " + (Workers.virtual() ? "virtual threads" : "worker pool") + ")");
+        LOG.log(System.Logger.Level.INFO, "falcon-server listening on " + url() + " (" + transport + ", "
+                + protocols() + ", " + (Workers.virtual() ? "virtual threads" : "worker pool") + ")");
     }
 
     private void initConnection(SocketChannel ch) {
         connections.add(ch);
-        Http1Handler http = new Http1Handler(this);
-        HttpDecoderConfig decoder = new HttpDecoderConfig()
-                .setMaxInitialLineLength(options.maxInitialLineBytes())
-                .setMaxHeaderSize(options.maxHeaderBytes());
         ChannelPipeline p = ch.pipeline();
-        p.addLast("idle", new IdleStateHandler(0, 0, options.idleTimeout().toNanos(), TimeUnit.NANOSECONDS));
-        p.addLast("header-timeout", http.headerTimeout());
-        p.addLast("codec", new HttpServerCodec(decoder));
+        if (tls != null) {
+            p.addLast("tls", tls.newHandler(ch.alloc()));
+            p.addLast("idle", newIdleHandler());
+            p.addLast("alpn", new Tls.Negotiation(this)); // adds HTTP/2 or HTTP/1.1 after the handshake
+            return;
+        }
+        p.addLast("idle", newIdleHandler());
+        if (options.h2c()) {
+            addHttp1WithH2c(p);
+        } else {
+            addHttp1(p);
+        }
+    }
+
+    private IdleStateHandler newIdleHandler() {
+        return new IdleStateHandler(0, 0, options.idleTimeout().toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private HttpServerCodec newHttp1Codec() {
+        return new HttpServerCodec(new HttpDecoderConfig()
+                .setMaxInitialLineLength(options.maxInitialLineBytes())
+                .setMaxHeaderSize(options.maxHeaderBytes()));
+    }
+
+    /** Adds the HTTP/1.1 handlers at the end of a connection's pipeline. */
+    void addHttp1(ChannelPipeline p) {
+        Http1Handler http = new Http1Handler(this, false);
+        p.addLast(HEADER_TIMEOUT, http.headerTimeout());
+        p.addLast("codec", newHttp1Codec());
         p.addLast("http", http);
     }
+
+    /**
+     * Adds HTTP/1.1 handlers that also accept h2c: the preface of prior knowledge, or {@code
+     * Upgrade: h2c} on the first request. Both checks leave the pipeline after the first request,
+     * which then is the plain HTTP/1.1 one.
+     */
+    private void addHttp1WithH2c(ChannelPipeline p) {
+        Http1Handler http = new Http1Handler(this, false);
+        HttpServerCodec codec = newHttp1Codec();
+        p.addLast(HEADER_TIMEOUT, http.headerTimeout());
+        p.addLast("h2c", new CleartextHttp2ServerUpgradeHandler(codec, Http2Handler.newUpgradeHandler(this, codec),
+                new Http2Handler.PriorKnowledge(this)));
+        p.addLast("http", http);
+    }
+
+    /** Adds the HTTP/2 handlers at the end of a connection's pipeline. */
+    void addHttp2(ChannelPipeline p) {
+        p.addLast("h2", new Http2Handler(this));
+    }
+
+    /** The name of the {@link HeaderReadTimeout} in an HTTP/1.1 pipeline. */
+    static final String HEADER_TIMEOUT = "header-timeout";
 
     /** Returns the settings. */
     public ServerOptions options() {
@@ -163,10 +212,13 @@ public final class NettyServer {
             for (Channel ch : connections) {
                 ch.eventLoop().execute(() -> {
                     Http1Handler http = ch.pipeline().get(Http1Handler.class);
+                    Http2Handler h2 = http == null ? ch.pipeline().get(Http2Handler.class) : null;
                     if (http != null) {
                         http.shutdown();
+                    } else if (h2 != null) {
+                        h2.shutdown(); // GOAWAY; the connection closes when its streams are answered
                     } else {
-                        ch.close();
+                        ch.close(); // e.g. still in its TLS handshake
                     }
                 });
             }
@@ -227,8 +279,19 @@ public final class NettyServer {
         return terminated.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
+    private String url() {
+        return (tls != null ? "https://" : "http://") + options.host() + ":" + port;
+    }
+
+    private String protocols() {
+        if (tls != null) {
+            return options.http2() ? "h2, http/1.1" : "http/1.1";
+        }
+        return options.h2c() ? "http/1.1, h2c" : "http/1.1";
+    }
+
     @Override
     public String toString() {
-        return "http://" + options.host() + ":" + port + " (" + transport + ")";
+        return url() + " (" + transport + ", " + protocols() + ")";
     }
 }

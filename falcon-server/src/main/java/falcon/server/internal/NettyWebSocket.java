@@ -150,8 +150,8 @@ final class NettyWebSocket implements WebSocketChannel {
         ChannelPipeline p = ch.pipeline();
         // The HTTP handlers step aside; the handshaker swaps the codec for the frame codec.
         p.remove(Http1Handler.class);
-        if (p.get("header-timeout") != null) {
-            p.remove("header-timeout");
+        if (p.get(NettyServer.HEADER_TIMEOUT) != null) {
+            p.remove(NettyServer.HEADER_TIMEOUT);
         }
         if (p.get("idle") != null) {
             p.remove("idle"); // NOTE: a WebSocket may be quiet for long; clients ping if they care
