@@ -1,8 +1,8 @@
 package falcon;
 
+import falcon.internal.LazyMediaTypes;
 import falcon.media.Handlers;
 import falcon.routing.StaticRoute;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -29,7 +29,7 @@ public class ResponseOptions {
      *
      * <p>Falcon: {@code resp_options.static_media_types}.
      */
-    public Map<String, String> staticMediaTypes = new HashMap<>(StaticRoute.defaultStaticMediaTypes());
+    public Map<String, String> staticMediaTypes = new LazyMediaTypes();
 
     /** Sets {@link #secureCookiesByDefault}. */
     public ResponseOptions setSecureCookiesByDefault(boolean value) {
