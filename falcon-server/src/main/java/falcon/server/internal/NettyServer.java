@@ -46,6 +46,15 @@ public final class NettyServer {
 
     private static final System.Logger LOG = System.getLogger("falcon.server");
 
+    static {
+        // PERF: Netty 4.2 emits JFR events for its buffer allocator when JFR is present; loading
+        // the first event class starts JFR's event machinery, ~70 ms spent on the first request.
+        // Off unless asked for; it must be set before Netty's PlatformDependent initialises.
+        if (System.getProperty("io.netty.jfr.enabled") == null) {
+            System.setProperty("io.netty.jfr.enabled", "false");
+        }
+    }
+
     private final Handler app;
     private final ServerOptions options;
     private final ExecutorService workers;
