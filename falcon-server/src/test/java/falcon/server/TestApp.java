@@ -31,6 +31,22 @@ public final class TestApp {
     }
 
     /** The byte at {@code i} of {@code /stream}. */
+    /** Reads {@code in} to its end, checks every byte against {@link #streamByte}, returns the count. */
+    static long readStream(java.io.InputStream in) throws java.io.IOException {
+        long n = 0;
+        try (in) {
+            byte[] buf = new byte[65536];
+            for (int k; (k = in.read(buf)) != -1;) {
+                for (int i = 0; i < k; i++, n++) {
+                    if (buf[i] != streamByte(n)) {
+                        throw new AssertionError("byte " + n + " differs");
+                    }
+                }
+            }
+        }
+        return n;
+    }
+
     static byte streamByte(long i) {
         return (byte) ('a' + (i * 7 + i / 1024) % 26);
     }
