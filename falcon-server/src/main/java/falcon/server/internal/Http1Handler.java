@@ -254,8 +254,11 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
             if (!checkHttp2Request(req)) {
                 return;
             }
-        } else if (req.protocolVersion() != HttpVersion.HTTP_1_1 && req.protocolVersion().majorVersion() != 1) {
-            // RFC 9110 15.6.6; e.g. the HTTP/2 preface "PRI * HTTP/2.0" when h2c is off
+        } else if (req.protocolVersion() != HttpVersion.HTTP_1_1 && req.protocolVersion().majorVersion() == 2
+                && "PRI".equals(req.method().name())) {
+            // The HTTP/2 preface "PRI * HTTP/2.0" when h2c is off: binary frames follow, so refuse
+            // the version (RFC 9110 15.6.6) and close. Other versions (HTTP/9.9) are served as
+            // HTTP/1.1, as gunicorn serves them to Falcon (the conformance corpus checks it).
             reject(new HTTPVersionNotSupported());
             return;
         }
