@@ -569,7 +569,7 @@ public class App implements Handler {
             }
             resp.setContentType(preferred);
         }
-        resp.appendHeader("Vary", "Accept");
+        resp.appendHeader("vary", "Accept");
     }
 
     // ------------------------------------------------------------------ async, WebSocket, lifespan (#6)

@@ -127,21 +127,21 @@ public class CORSMiddleware implements Middleware {
         if (allowOrigins != null && !allowOrigins.contains(origin)) {
             return;
         }
-        if (resp.getHeader("Access-Control-Allow-Origin") == null) {
+        if (resp.getHeader("access-control-allow-origin") == null) {
             String setOrigin = allowOrigins == null ? ANY_ORIGIN : origin;
             if (allowCredentials == null || allowCredentials.contains(origin)) {
                 setOrigin = origin;
-                resp.setHeader("Access-Control-Allow-Credentials", "true");
+                resp.setHeader("access-control-allow-credentials", "true");
             }
-            resp.setHeader("Access-Control-Allow-Origin", setOrigin);
+            resp.setHeader("access-control-allow-origin", setOrigin);
         }
         if (exposeHeaders != null) {
-            resp.setHeader("Access-Control-Expose-Headers", exposeHeaders);
+            resp.setHeader("access-control-expose-headers", exposeHeaders);
         }
         if (reqSucceeded && "OPTIONS".equals(req.getMethod())
                 && notEmpty(req.getHeader("Access-Control-Request-Method"))) {
             // A preflight: answer it from the Allow header of the OPTIONS responder.
-            String allow = resp.getHeader("Allow");
+            String allow = resp.getHeader("allow");
             resp.deleteHeader("Allow");
             if (allow == null) {
                 // NOTE: Falcon 4 denies a preflight whose responder set no Allow header.
@@ -152,12 +152,12 @@ public class CORSMiddleware implements Middleware {
                 resp.deleteHeader("Access-Control-Allow-Origin");
             } else {
                 String allowHeaders = req.getHeader("Access-Control-Request-Headers");
-                resp.setHeader("Access-Control-Allow-Methods", allow);
-                resp.setHeader("Access-Control-Allow-Headers", allowHeaders == null ? "*" : allowHeaders);
-                resp.setHeader("Access-Control-Max-Age", "86400"); // 24 hours
+                resp.setHeader("access-control-allow-methods", allow);
+                resp.setHeader("access-control-allow-headers", allowHeaders == null ? "*" : allowHeaders);
+                resp.setHeader("access-control-max-age", "86400"); // 24 hours
             }
             if (allowPrivateNetwork && "true".equals(req.getHeader("Access-Control-Request-Private-Network"))) {
-                resp.setHeader("Access-Control-Allow-Private-Network", "true");
+                resp.setHeader("access-control-allow-private-network", "true");
             }
         }
     }

@@ -340,6 +340,8 @@ public class Response {
 
     // ---------------------------------------------------------------- headers
 
+    // PERF: the typed helpers (setContentType, ...) pass lower-case names, which toLowerCase
+    // returns as they are; only user-given names in another case allocate.
     private static String key(String name) {
         return name.toLowerCase(Locale.ROOT);
     }
@@ -455,7 +457,7 @@ public class Response {
 
     /** Sets the Content-Type header. */
     public void setContentType(String value) {
-        setHeader("Content-Type", value);
+        setHeader("content-type", value);
     }
 
     /** Returns the Content-Length header, or {@code null}. */
@@ -476,7 +478,7 @@ public class Response {
      * <p>Falcon: {@code resp.location}.
      */
     public void setLocation(String location) {
-        setHeader("Location", location == null ? null : Uri.encode(location));
+        setHeader("location", location == null ? null : Uri.encode(location));
     }
 
     /** Returns the Location header, or {@code null}. */
@@ -491,7 +493,7 @@ public class Response {
      * <p>Falcon: {@code resp.content_location}.
      */
     public void setContentLocation(String location) {
-        setHeader("Content-Location", location == null ? null : Uri.encode(location));
+        setHeader("content-location", location == null ? null : Uri.encode(location));
     }
 
     /** Returns the Content-Location header, or {@code null}. */
@@ -505,7 +507,7 @@ public class Response {
      * <p>Falcon: {@code resp.accept_ranges}.
      */
     public void setAcceptRanges(String value) {
-        setHeader("Accept-Ranges", value);
+        setHeader("accept-ranges", value);
     }
 
     /** Returns the Accept-Ranges header, or {@code null}. */
@@ -520,7 +522,7 @@ public class Response {
      * <p>Falcon: {@code resp.cache_control}.
      */
     public void setCacheControl(List<String> directives) {
-        setHeader("Cache-Control", directives == null ? null : String.join(", ", directives));
+        setHeader("cache-control", directives == null ? null : String.join(", ", directives));
     }
 
     /** Sets the Cache-Control header from directives; see {@link #setCacheControl(List)}. */
@@ -540,7 +542,7 @@ public class Response {
      * <p>Falcon: {@code resp.vary}.
      */
     public void setVary(List<String> headerNames) {
-        setHeader("Vary", headerNames == null ? null : String.join(", ", headerNames));
+        setHeader("vary", headerNames == null ? null : String.join(", ", headerNames));
     }
 
     /** Sets the Vary header; see {@link #setVary(List)}. */
@@ -573,7 +575,7 @@ public class Response {
      * @param length the full length, or {@code "*"} when unknown
      */
     public void setContentRange(long start, long end, Object length, String unit) {
-        setHeader("Content-Range", unit + " " + start + "-" + end + "/" + length);
+        setHeader("content-range", unit + " " + start + "-" + end + "/" + length);
     }
 
     /** Returns the Content-Range header, or {@code null}. */
@@ -591,7 +593,7 @@ public class Response {
      * <p>Falcon: {@code resp.downloadable_as}.
      */
     public void setDownloadableAs(String filename) {
-        setHeader("Content-Disposition", filename == null ? null : contentDisposition("attachment", filename));
+        setHeader("content-disposition", filename == null ? null : contentDisposition("attachment", filename));
     }
 
     /**
@@ -600,7 +602,7 @@ public class Response {
      * <p>Falcon: {@code resp.viewable_as} (3.1).
      */
     public void setViewableAs(String filename) {
-        setHeader("Content-Disposition", filename == null ? null : contentDisposition("inline", filename));
+        setHeader("content-disposition", filename == null ? null : contentDisposition("inline", filename));
     }
 
     /** Returns the Content-Disposition header, or {@code null}. */
@@ -631,7 +633,7 @@ public class Response {
         if (etag != null && !etag.endsWith("\"")) {
             etag = "\"" + etag + "\"";
         }
-        setHeader("ETag", etag);
+        setHeader("etag", etag);
     }
 
     /** Returns the ETag header, or {@code null}. */
@@ -646,7 +648,7 @@ public class Response {
      * wall-clock time with a GMT label).
      */
     public void setExpires(TemporalAccessor time) {
-        setHeader("Expires", time == null ? null : HttpDates.dtToHttp(time));
+        setHeader("expires", time == null ? null : HttpDates.dtToHttp(time));
     }
 
     /** Returns the Expires header, or {@code null}. */
@@ -660,7 +662,7 @@ public class Response {
      * <p>Falcon: {@code resp.last_modified}; see {@link #setExpires} for zoned times.
      */
     public void setLastModified(TemporalAccessor time) {
-        setHeader("Last-Modified", time == null ? null : HttpDates.dtToHttp(time));
+        setHeader("last-modified", time == null ? null : HttpDates.dtToHttp(time));
     }
 
     /** Returns the Last-Modified header, or {@code null}. */
@@ -674,7 +676,7 @@ public class Response {
      * <p>Falcon: {@code resp.retry_after}.
      */
     public void setRetryAfter(long seconds) {
-        setHeader("Retry-After", Long.toString(seconds));
+        setHeader("retry-after", Long.toString(seconds));
     }
 
     /**
@@ -684,7 +686,7 @@ public class Response {
      * <p>Beyond Falcon, whose {@code retry_after} takes seconds only.
      */
     public void setRetryAfter(TemporalAccessor time) {
-        setHeader("Retry-After", time == null ? null : HttpDates.dtToHttp(time));
+        setHeader("retry-after", time == null ? null : HttpDates.dtToHttp(time));
     }
 
     /** Returns the Retry-After header, or {@code null}. */

@@ -151,8 +151,8 @@ public final class MethodMap {
             String allow = String.join(", ", implemented);
             responders.put("OPTIONS", (req, resp, params) -> {
                 resp.setStatus(Status.HTTP_200);
-                resp.setHeader("Allow", allow);
-                resp.setHeader("Content-Length", "0");
+                resp.setHeader("allow", allow);
+                resp.setHeader("content-length", "0");
                 return null;
             });
             allowed.add("OPTIONS");

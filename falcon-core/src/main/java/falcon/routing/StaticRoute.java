@@ -176,13 +176,13 @@ public class StaticRoute {
         resp.setStream(body, body.getLength());
         String name = file.getFileName() == null ? "" : file.getFileName().toString();
         resp.setContentType(mediaTypes(resp).getOrDefault(extension(name), "application/octet-stream"));
-        resp.setHeader("Accept-Ranges", "bytes");
+        resp.setHeader("accept-ranges", "bytes");
         if (downloadable) {
-            resp.setHeader("Content-Disposition", contentDisposition(name));
+            resp.setHeader("content-disposition", contentDisposition(name));
         }
         if (body.range != null) {
             resp.setStatus(Status.HTTP_206);
-            resp.setHeader("Content-Range", "bytes " + body.range[0] + "-" + body.range[1] + "/" + body.range[2]);
+            resp.setHeader("content-range", "bytes " + body.range[0] + "-" + body.range[1] + "/" + body.range[2]);
         }
     }
 
