@@ -1,0 +1,26 @@
+package falcon.servlet;
+
+import java.util.List;
+import java.util.Map;
+
+/** An embedded servlet container started for a test, on an ephemeral port. */
+interface Container extends AutoCloseable {
+
+    /** One servlet to register: its context path ("" for the root), URL pattern and init-params. */
+    record Mount(String contextPath, String pattern, FalconServlet servlet, Map<String, String> initParams) {
+        Mount(String contextPath, String pattern, FalconServlet servlet) {
+            this(contextPath, pattern, servlet, Map.of());
+        }
+    }
+
+    /** Starts a container serving {@code mounts}, with at most {@code maxThreads} request threads. */
+    interface Factory {
+        Container start(List<Mount> mounts, int maxThreads) throws Exception;
+    }
+
+    int port();
+
+    /** Stops the container; the servlets' {@code destroy} has run when this returns. */
+    @Override
+    void close();
+}

@@ -1,0 +1,17 @@
+package falcon.servlet;
+
+import java.util.List;
+
+/** The adapter in embedded Jetty 12 (EE10). */
+class JettyAdapterTest extends ServletAdapterContract {
+
+    @Override
+    Container start(List<Container.Mount> mounts, int maxThreads) throws Exception {
+        return JettyContainer.start(mounts, maxThreads);
+    }
+
+    @Override
+    int encodedSlashStatus() {
+        return 400; // Jetty's default UriCompliance rejects an ambiguous path separator
+    }
+}
