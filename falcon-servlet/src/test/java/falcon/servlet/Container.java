@@ -6,10 +6,18 @@ import java.util.Map;
 /** An embedded servlet container started for a test, on an ephemeral port. */
 interface Container extends AutoCloseable {
 
-    /** One servlet to register: its context path ("" for the root), URL pattern and init-params. */
-    record Mount(String contextPath, String pattern, FalconServlet servlet, Map<String, String> initParams) {
+    /**
+     * One servlet to register: its context path ("" for the root), URL pattern, init-params and
+     * whether it is marked async-supported.
+     */
+    record Mount(String contextPath, String pattern, FalconServlet servlet, Map<String, String> initParams,
+            boolean asyncSupported) {
         Mount(String contextPath, String pattern, FalconServlet servlet) {
-            this(contextPath, pattern, servlet, Map.of());
+            this(contextPath, pattern, servlet, Map.of(), true);
+        }
+
+        Mount(String contextPath, String pattern, FalconServlet servlet, Map<String, String> initParams) {
+            this(contextPath, pattern, servlet, initParams, true);
         }
     }
 

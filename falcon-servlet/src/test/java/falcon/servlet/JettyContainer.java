@@ -28,7 +28,7 @@ final class JettyContainer implements Container {
             ServletContextHandler context = new ServletContextHandler();
             context.setContextPath(m.contextPath().isEmpty() ? "/" : m.contextPath());
             ServletHolder holder = new ServletHolder(m.servlet());
-            holder.setAsyncSupported(true);
+            holder.setAsyncSupported(m.asyncSupported());
             holder.setInitOrder(1);
             m.initParams().forEach(holder::setInitParameter);
             context.addServlet(holder, m.pattern());

@@ -41,7 +41,8 @@ import org.junit.jupiter.api.Timeout;
  * ({@link JettyAdapterTest}, {@link TomcatAdapterTest}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(value = 20, unit = TimeUnit.SECONDS)
+// A separate thread, so that a test stuck in a blocking read fails instead of hanging the build.
+@Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 abstract class ServletAdapterContract {
 
     /** Few request threads, so that a servlet holding threads while the App waits would show. */
@@ -576,6 +577,41 @@ abstract class ServletAdapterContract {
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.body()).isEqualTo("hi from /svc/falcon");
+        }
+    }
+
+    @Test
+    void withoutAsyncSupportAsyncRespondersAndSseStillWork() throws Exception {
+        Async slow = new Async();
+        Events stream = new Events();
+        App app = new App();
+        app.addRoute("/async", slow);
+        app.addRoute("/events", stream);
+        try (Container c = start(List.of(new Container.Mount("", "/*", new FalconServlet(app), Map.of(), false)),
+                MAX_THREADS)) {
+            String at = "http://127.0.0.1:" + c.port();
+            CompletableFuture<HttpResponse<String>> parked = client.sendAsync(HttpRequest.newBuilder(
+                    URI.create(at + "/async")).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            CompletableFuture<String> later;
+            while ((later = slow.pending.poll()) == null) {
+                Thread.sleep(5); // waiting for the request to reach the App
+            }
+            CompletableFuture<String> answer = later;
+            new Thread(() -> answer.complete("held a thread")).start();
+            assertThat(parked.get(5, TimeUnit.SECONDS).body()).isEqualTo("held a thread");
+
+            HttpResponse<InputStream> r = client.send(HttpRequest.newBuilder(URI.create(at + "/events"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofInputStream());
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
+                assertThat(in.readLine()).isEqualTo("data: one");
+                assertThat(in.readLine()).isEmpty();
+                stream.clientSawFirst.countDown();
+                assertThat(in.readLine()).isEqualTo("data: two");
+                assertThat(in.readLine()).isEmpty();
+                assertThat(in.readLine()).isEqualTo("data: three");
+                assertThat(in.readLine()).isEmpty();
+                assertThat(in.readLine()).isNull();
+            }
         }
     }
 

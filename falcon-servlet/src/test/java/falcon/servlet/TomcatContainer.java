@@ -32,7 +32,7 @@ final class TomcatContainer implements Container {
             Context context = tomcat.addContext(m.contextPath(), null);
             String name = "falcon" + n++;
             Wrapper wrapper = Tomcat.addServlet(context, name, m.servlet());
-            wrapper.setAsyncSupported(true);
+            wrapper.setAsyncSupported(m.asyncSupported());
             wrapper.setLoadOnStartup(1); // else Tomcat runs init(), and so the App's startup, at the first request
             m.initParams().forEach(wrapper::addInitParameter);
             context.addServletMapping(m.pattern(), name);

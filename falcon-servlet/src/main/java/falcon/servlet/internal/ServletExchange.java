@@ -255,14 +255,14 @@ public final class ServletExchange implements Exchange {
     }
 
     private void sendPublisher(Reply reply) {
+        if (!request.isAsyncSupported()) {
+            // NOTE: no async support: the container thread stays with the stream until it ends.
+            BlockingWait done = new BlockingWait();
+            reply.publisher().subscribe(new BodySubscriber(reply, done));
+            done.await(); // without the monitor: finish() takes it from the publishing thread
+            return;
+        }
         synchronized (this) {
-            if (!request.isAsyncSupported()) {
-                // NOTE: no async support: the container thread stays with the stream until it ends.
-                BlockingWait done = new BlockingWait();
-                reply.publisher().subscribe(new BodySubscriber(reply, done));
-                done.await();
-                return;
-            }
             startAsync(); // SSE and published bodies never hold a container thread
         }
         BodySubscriber subscriber = new BodySubscriber(reply, null);
