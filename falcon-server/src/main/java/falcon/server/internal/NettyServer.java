@@ -89,6 +89,7 @@ public final class NettyServer {
      *     cannot be read
      */
     public static NettyServer start(Handler app, ServerOptions options) {
+        Preload.start();
         NettyServer server = new NettyServer(app, options);
         try {
             // Lifespan (#6): start-up runs before the port is bound; a failure means no server.
