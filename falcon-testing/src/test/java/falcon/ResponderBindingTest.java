@@ -61,6 +61,31 @@ class ResponderBindingTest {
     }
 
     @Test
+    void oneTwoAndThreeFieldsReachTheirParameters() {
+        // the responder call takes a different path by parameter count (direct up to two fields)
+        App app = new App();
+        app.addRoute("/p/{a:int}", new Object() {
+            public void onGet(Request req, Response resp, int a) {
+                resp.setText("1:" + a);
+            }
+        });
+        app.addRoute("/p/{a:int}/{b}", new Object() {
+            public void onGet(Request req, Response resp, String b, int a) {
+                resp.setText("2:" + a + "|" + b);
+            }
+        });
+        app.addRoute("/p/{a:int}/{b}/{c}", new Object() {
+            public void onGet(Request req, Response resp, int a, String b, Map<String, Object> rest) {
+                resp.setText("3:" + a + "|" + b + "|" + rest);
+            }
+        });
+        TestClient c = new TestClient(app);
+        assertThat(c.simulateGet("/p/7").getText()).isEqualTo("1:7");
+        assertThat(c.simulateGet("/p/7/x").getText()).isEqualTo("2:7|x");
+        assertThat(c.simulateGet("/p/7/x/y").getText()).isEqualTo("3:7|x|{c=y}");
+    }
+
+    @Test
     void aMapParameterReceivesAllFields() {
         App app = new App();
         app.addRoute("/a/{x}/{y}", new Object() {

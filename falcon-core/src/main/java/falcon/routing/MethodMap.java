@@ -287,10 +287,13 @@ public final class MethodMap {
             throw new UnacceptableRouteError(where + " cannot be called: " + ex.getMessage());
         }
         boolean async = CompletionStage.class.isAssignableFrom(m.getReturnType());
-        MethodHandle spread = handle
-                .asType(MethodType.genericMethodType(ps.length))
-                .asSpreader(Object[].class, ps.length);
-        return new BoundResponder(spread, fieldIndex, names, ps.length, async);
+        // PERF: up to two fields (most routes) the handle is called with its arguments directly;
+        // a spreader, and the Object[] it takes per request, only beyond that.
+        MethodHandle generic = handle.asType(MethodType.genericMethodType(ps.length));
+        if (ps.length > BoundResponder.MAX_DIRECT) {
+            generic = generic.asSpreader(Object[].class, ps.length);
+        }
+        return new BoundResponder(generic, fieldIndex, names, ps.length, async);
     }
 
     /**
@@ -367,6 +370,9 @@ public final class MethodMap {
 
     /** Calls one bound responder method. */
     private static final class BoundResponder implements Responder {
+        /** The most parameters (request, response and two fields) passed without a spreader. */
+        static final int MAX_DIRECT = 4;
+
         private final MethodHandle handle;
         private final int[] fieldIndex;
         private final String[] names;
@@ -405,24 +411,39 @@ public final class MethodMap {
             return rest;
         }
 
-        Object invoke(Request req, Object second, RouteParams params) throws Exception {
-            Object[] args = new Object[arity];
-            args[0] = req;
-            args[1] = second;
-            for (int i = 0; i < fieldIndex.length; i++) {
-                int idx = fieldIndex[i];
-                Object value;
-                if (idx >= 0 && idx < params.size() && names[i].equals(params.nameAt(idx))) {
-                    value = params.valueAt(idx);
-                } else if (idx == -2) {
-                    value = boundCount == 0 ? params : unbound(params);
-                } else {
-                    value = params.get(names[i]);
-                }
-                args[i + 2] = value;
+        private Object field(int i, RouteParams params) {
+            int idx = fieldIndex[i];
+            if (idx >= 0 && idx < params.size() && names[i].equals(params.nameAt(idx))) {
+                return params.valueAt(idx);
+            } else if (idx == -2) {
+                return boundCount == 0 ? params : unbound(params);
             }
+            return params.get(names[i]);
+        }
+
+        Object invoke(Request req, Object second, RouteParams params) throws Exception {
             try {
-                Object result = handle.invokeExact(args);
+                Object result;
+                switch (arity) {
+                    case 2:
+                        result = handle.invokeExact((Object) req, second);
+                        break;
+                    case 3:
+                        result = handle.invokeExact((Object) req, second, field(0, params));
+                        break;
+                    case 4:
+                        result = handle.invokeExact((Object) req, second, field(0, params), field(1, params));
+                        break;
+                    default:
+                        Object[] args = new Object[arity];
+                        args[0] = req;
+                        args[1] = second;
+                        for (int i = 0; i < fieldIndex.length; i++) {
+                            args[i + 2] = field(i, params);
+                        }
+                        result = handle.invokeExact(args);
+                        break;
+                }
                 return async ? result : null;
             } catch (Exception | Error ex) {
                 throw ex;
