@@ -72,7 +72,7 @@ public final class StartupProbe {
         out.flush();
         InputStream in = socket.getInputStream();
         StringBuilder head = new StringBuilder();
-        while (!head.toString().endsWith("\r\n\r\n")) {
+        while (!endsWithBlankLine(head)) {
             int b = in.read();
             if (b < 0) {
                 throw new IOException("connection closed after: " + head);
@@ -88,6 +88,12 @@ public final class StartupProbe {
         }
         in.readNBytes(length);
         return text.substring(0, text.indexOf("\r\n"));
+    }
+
+    private static boolean endsWithBlankLine(StringBuilder head) {
+        int n = head.length();
+        return n >= 4 && head.charAt(n - 1) == '\n' && head.charAt(n - 2) == '\r' && head.charAt(n - 3) == '\n'
+                && head.charAt(n - 4) == '\r';
     }
 
     private static long ms(long nanos) {
