@@ -741,7 +741,7 @@ public class Request {
                 }
             } else if (!last.isEmpty()) {
                 Long l = PythonNumbers.parseInt(last);
-                if (l != null && -l < 0) {
+                if (l != null && l > 0) { // also refuses Long.MIN_VALUE, whose negation overflows
                     return new long[] {-l, -1};
                 }
             } else {
@@ -1158,6 +1158,22 @@ public class Request {
         return stored(store, name, value);
     }
 
+    // PERF: translating a strptime format builds a DateTimeFormatter; formats come from the App's
+    // code, so a few are cached (bounded, in case an App passes formats it got from clients).
+    private static final java.util.concurrent.ConcurrentHashMap<String, Strptime> FORMATS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Strptime strptime(String format) {
+        Strptime s = FORMATS.get(format);
+        if (s == null) {
+            s = Strptime.of(format);
+            if (FORMATS.size() < 64) {
+                FORMATS.putIfAbsent(format, s);
+            }
+        }
+        return s;
+    }
+
     /** Falcon's {@code store=}: records a present parameter's converted value, then returns it. */
     private static <T> T stored(Map<String, Object> store, String name, T value) {
         if (store != null) {
@@ -1399,10 +1415,11 @@ public class Request {
      *
      * <p>Falcon: {@code req.get_param_as_list(name, transform, required, store, default)}.
      *
-     * @param transform applied to each item, or null; an {@link IllegalArgumentException} (e.g.
-     *     {@code NumberFormatException} from {@code Integer::valueOf}) makes the value invalid
+     * @param transform applied to each item, or null; a RuntimeException from it (e.g. {@code
+     *     NumberFormatException} from {@code Integer::valueOf}, {@code DateTimeParseException} from
+     *     {@code LocalDate::parse}) makes the value invalid; an HTTPError it throws is passed on
      * @param store when not null and the parameter is present, receives {@code name -> list}
-     * @throws HTTPInvalidParam if {@code transform} throws IllegalArgumentException
+     * @throws HTTPInvalidParam if {@code transform} throws a RuntimeException other than an HTTPError
      * @throws HTTPMissingParam if required and absent
      */
     @SuppressWarnings("unchecked")
@@ -1422,7 +1439,11 @@ public class Request {
                 for (String item : items) {
                     out.add(transform.apply(item));
                 }
-            } catch (IllegalArgumentException ex) {
+            } catch (HTTPError | HTTPStatus ex) {
+                throw ex; // the transform's own answer
+            } catch (RuntimeException ex) {
+                // e.g. Integer::parseInt, LocalDate::parse (DateTimeParseException): a client's
+                // value, never a 500
                 throw new HTTPInvalidParam("The value is not formatted correctly.", name);
             }
         }
@@ -1465,7 +1486,7 @@ public class Request {
         if (raw == null) {
             return defaultValue;
         }
-        Object parsed = Strptime.of(formatString).parse(raw);
+        Object parsed = strptime(formatString).parse(raw);
         if (parsed == null) {
             throw new HTTPInvalidParam("The date value does not match the required format.", name);
         }
@@ -1537,7 +1558,7 @@ public class Request {
             return defaultValue;
         }
         BaseHandler handler = options.mediaHandlers.get("application/json");
-        JSONHandler json = handler instanceof JSONHandler ? (JSONHandler) handler : new JSONHandler();
+        JSONHandler json = handler instanceof JSONHandler ? (JSONHandler) handler : JSONHandler.falconDefault();
         Object value;
         try {
             if (raw.isBlank()) {

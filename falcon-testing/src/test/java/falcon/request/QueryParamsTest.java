@@ -202,6 +202,13 @@ class QueryParamsTest {
         assertThat(store).containsEntry("l", List.of(1, 2));
         assertInvalid(() -> get("l=1&l=x").getParamAsList("l", Integer::valueOf),
                 "The \"l\" parameter is invalid. The value is not formatted correctly.");
+        // any exception of the transform is the client's value, never a 500 (Falcon 3.1.1 answers
+        // a ValueError so; Java's date parsers throw DateTimeParseException)
+        assertInvalid(() -> get("l=2024-01-01&l=notadate").getParamAsList("l", java.time.LocalDate::parse),
+                "The \"l\" parameter is invalid. The value is not formatted correctly.");
+        assertThatThrownBy(() -> get("l=1").getParamAsList("l", v -> {
+            throw new falcon.HTTPForbidden();
+        })).isInstanceOf(falcon.HTTPForbidden.class);
         assertThat(get("").getParamAsList("l", Integer::valueOf, false, List.of(7))).containsExactly(7);
         assertThatThrownBy(() -> get("").getParamAsList("l", null, true, null)).isInstanceOf(HTTPMissingParam.class);
     }

@@ -248,6 +248,8 @@ class RequestAttrsTest {
         "bytes=-|The range offsets are missing.",
         "bytes=5-1|It must be a range formatted according to RFC 7233.",
         "bytes=-0|It must be a range formatted according to RFC 7233.",
+        "bytes=--5|It must be a range formatted according to RFC 7233.",
+        "bytes=--9223372036854775808|It must be a range formatted according to RFC 7233.",
         "bytes=x-1|It must be a range formatted according to RFC 7233.",
         "bytes=1|It must be a range formatted according to RFC 7233.",
     })
