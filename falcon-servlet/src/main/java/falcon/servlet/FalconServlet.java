@@ -25,6 +25,11 @@ import java.util.function.Supplier;
  * {@code init} and {@code destroy} run the App's lifespan: {@link Handler#startup()} and
  * {@link Handler#shutdown()}.
  *
+ * <p>A request body may be at most {@value #DEFAULT_MAX_BODY_BYTES} bytes unless the init-param
+ * {@value #MAX_BODY_BYTES_INIT_PARAM} (or {@link #setMaxBodyBytes(long)}) says otherwise: a larger
+ * Content-Length is answered 413 without reaching the App, and a chunked body's stream throws
+ * {@link falcon.HTTPPayloadTooLarge} once the limit is passed.
+ *
  * <p>Falcon: what a WSGI server does for a {@code falcon.App}.
  */
 public class FalconServlet extends HttpServlet {
@@ -38,7 +43,20 @@ public class FalconServlet extends HttpServlet {
      */
     public static final String APP_INIT_PARAM = "falcon.app";
 
+    /**
+     * The init-param giving the limit on a request body in bytes (a positive number); it overrides
+     * {@link #setMaxBodyBytes(long)}.
+     */
+    public static final String MAX_BODY_BYTES_INIT_PARAM = "falcon.maxBodyBytes";
+
+    /**
+     * The default limit on a request body: 16 MiB, the same as the embedded server's {@code
+     * falcon.server.ServerOptions.DEFAULT_MAX_BODY_BYTES}.
+     */
+    public static final long DEFAULT_MAX_BODY_BYTES = 16L * 1024 * 1024;
+
     private transient Handler app;
+    private volatile long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
     private transient Executor executor;
     private transient ExecutorService ownedExecutor;
 
@@ -64,6 +82,27 @@ public class FalconServlet extends HttpServlet {
     }
 
     /**
+     * Sets the limit on a request body in bytes, for programmatic registration; call it before the
+     * container initializes the servlet. The init-param {@value #MAX_BODY_BYTES_INIT_PARAM}, when
+     * given, overrides it.
+     *
+     * @param maxBodyBytes the limit, a positive number of bytes; past it the answer is 413
+     * @return this servlet
+     */
+    public FalconServlet setMaxBodyBytes(long maxBodyBytes) {
+        if (maxBodyBytes <= 0) {
+            throw new IllegalArgumentException("maxBodyBytes must be positive: " + maxBodyBytes);
+        }
+        this.maxBodyBytes = maxBodyBytes;
+        return this;
+    }
+
+    /** Returns the limit on a request body in bytes. */
+    public long getMaxBodyBytes() {
+        return maxBodyBytes;
+    }
+
+    /**
      * Finds the App when needed, then runs its start-up ({@code processStartup}).
      *
      * @throws UnavailableException when the App cannot be created or its start-up fails; the
@@ -74,13 +113,36 @@ public class FalconServlet extends HttpServlet {
         if (app == null) {
             app = createApp(getInitParameter(APP_INIT_PARAM));
         }
+        String limit = getInitParameter(MAX_BODY_BYTES_INIT_PARAM);
+        if (limit != null && !limit.isBlank()) {
+            maxBodyBytes = parseLimit(limit);
+        }
         ownedExecutor = Workers.newVirtualOrNull();
         executor = ownedExecutor != null ? ownedExecutor : Workers.shared();
         try {
             app.startup();
         } catch (RuntimeException ex) {
+            // The container does not call destroy() for a servlet whose init() failed.
+            if (ownedExecutor != null) {
+                ownedExecutor.shutdown();
+                ownedExecutor = null;
+            }
             throw unavailable("the App's start-up failed: " + ex, ex);
         }
+    }
+
+    private static long parseLimit(String value) throws UnavailableException {
+        long n;
+        try {
+            n = Long.parseLong(value.trim());
+        } catch (NumberFormatException ex) {
+            n = 0;
+        }
+        if (n <= 0) {
+            throw new UnavailableException(MAX_BODY_BYTES_INIT_PARAM + " must be a positive number of bytes, not "
+                    + value);
+        }
+        return n;
     }
 
     private static Handler createApp(String className) throws ServletException {
@@ -127,7 +189,7 @@ public class FalconServlet extends HttpServlet {
     /** Hands the request to the App; every method, including HEAD and OPTIONS, is the App's. */
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) {
-        new ServletExchange(app, request, response, executor).run();
+        new ServletExchange(app, request, response, executor, maxBodyBytes).run();
     }
 
     /** Runs the App's shut-down ({@code processShutdown}) once the container stopped serving. */

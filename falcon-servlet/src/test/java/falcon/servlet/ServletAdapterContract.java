@@ -50,12 +50,16 @@ abstract class ServletAdapterContract {
 
     static final int PARKED_REQUESTS = 12;
 
+    /** The body limit of the {@code /limited} mount, set by its init-param. */
+    static final int BODY_LIMIT = 1024;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Events events = new Events();
     private final Lifespan lifespan = new Lifespan();
     private final Upload upload = new Upload();
     private final Async async = new Async();
+    private final Limited limited = new Limited();
     private Container container;
     private HttpClient client;
     private String base;
@@ -70,7 +74,9 @@ abstract class ServletAdapterContract {
     void startContainer() throws Exception {
         container = start(List.of(
                 new Container.Mount("", "/*", new FalconServlet(createApp())),
-                new Container.Mount("/api", "/*", new FalconServlet(createMountedApp()))), MAX_THREADS);
+                new Container.Mount("/api", "/*", new FalconServlet(createMountedApp())),
+                new Container.Mount("/limited", "/*", new FalconServlet(createLimitedApp()),
+                        Map.of(FalconServlet.MAX_BODY_BYTES_INIT_PARAM, Integer.toString(BODY_LIMIT)))), MAX_THREADS);
         client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         base = "http://127.0.0.1:" + container.port();
     }
@@ -168,6 +174,24 @@ abstract class ServletAdapterContract {
             }
         });
         return app;
+    }
+
+    App createLimitedApp() {
+        App app = new App();
+        app.addRoute("/upload", limited);
+        return app;
+    }
+
+    /** Counts its calls, then reads the whole body. */
+    static final class Limited {
+        final java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+
+        public void onPost(Request req, Response resp) throws IOException {
+            calls.incrementAndGet();
+            try (InputStream in = req.getBoundedStream()) {
+                resp.setMedia(Map.of("bytes", in.readAllBytes().length));
+            }
+        }
     }
 
     /** Counts and checksums the body as the App reads it, in chunks. */
@@ -368,6 +392,40 @@ abstract class ServletAdapterContract {
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(json(r)).containsEntry("bytes", size).containsEntry("crc", Pattern.crc(size));
         assertThat(appReadBeforeTheRestWasSent).isTrue();
+    }
+
+    @Test
+    void contentLengthOverTheBodyLimitIs413WithoutTheApp() throws Exception {
+        int before = limited.calls.get();
+        HttpResponse<String> r = send(request("/limited/upload").header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[BODY_LIMIT + 1])));
+        assertThat(r.statusCode()).isEqualTo(413);
+        assertThat(r.headers().firstValue("content-type")).hasValue("application/json");
+        assertThat(json(r)).isEqualTo(Map.of("title", "413 Payload Too Large"));
+        assertThat(limited.calls.get()).isEqualTo(before);
+    }
+
+    @Test
+    void chunkedBodyOverTheBodyLimitIs413() throws Exception {
+        byte[] body = new byte[4 * BODY_LIMIT];
+        // ofInputStream has no length: the client sends the body chunked
+        HttpResponse<String> r = send(request("/limited/upload").header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))));
+        assertThat(r.statusCode()).isEqualTo(413);
+        assertThat(json(r)).isEqualTo(Map.of("title", "413 Payload Too Large"));
+    }
+
+    @Test
+    void bodyWithinTheBodyLimitIsServed() throws Exception {
+        byte[] body = new byte[BODY_LIMIT];
+        HttpResponse<String> sized = send(request("/limited/upload").header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        assertThat(sized.statusCode()).isEqualTo(200);
+        assertThat(json(sized)).isEqualTo(Map.of("bytes", BODY_LIMIT));
+        HttpResponse<String> chunked = send(request("/limited/upload").header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))));
+        assertThat(chunked.statusCode()).isEqualTo(200);
+        assertThat(json(chunked)).isEqualTo(Map.of("bytes", BODY_LIMIT));
     }
 
     @Test

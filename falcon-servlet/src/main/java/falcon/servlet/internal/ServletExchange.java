@@ -1,6 +1,9 @@
 package falcon.servlet.internal;
 
+import falcon.HTTPBadRequest;
+import falcon.HTTPError;
 import falcon.HTTPInternalServerError;
+import falcon.HTTPPayloadTooLarge;
 import falcon.gateway.Exchange;
 import falcon.gateway.Handler;
 import falcon.gateway.Reply;
@@ -15,7 +18,10 @@ import jakarta.servlet.http.MappingMatch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -46,6 +52,7 @@ public final class ServletExchange implements Exchange {
     private final HttpServletRequest request;
     private final HttpServletResponse response;
     private final Executor executor;
+    private final long maxBodyBytes;
     private final String rootPath;
     private final String rawPath;
     private final String queryString;
@@ -65,12 +72,17 @@ public final class ServletExchange implements Exchange {
      * @param request the container's request
      * @param response the container's response
      * @param executor where parked stages resume and SSE producers run
+     * @param maxBodyBytes the limit on the request body in bytes: a larger Content-Length is
+     *     answered 413 without calling the App, and the body stream throws {@link
+     *     HTTPPayloadTooLarge} once more than this has been read
      */
-    public ServletExchange(Handler app, HttpServletRequest request, HttpServletResponse response, Executor executor) {
+    public ServletExchange(Handler app, HttpServletRequest request, HttpServletResponse response, Executor executor,
+            long maxBodyBytes) {
         this.app = app;
         this.request = request;
         this.response = response;
         this.executor = executor;
+        this.maxBodyBytes = maxBodyBytes;
         this.rootPath = rootPathOf(request);
         this.rawPath = pathBelow(request.getRequestURI(), rootPath);
         String q = request.getQueryString();
@@ -121,6 +133,12 @@ public final class ServletExchange implements Exchange {
 
     /** Runs the App; on the container thread, from {@code service}. */
     public void run() {
+        if (request.getContentLengthLong() > maxBodyBytes) {
+            // Before the body is read and without the App, as the embedded server does.
+            responded.set(true);
+            send(errorReply(new HTTPPayloadTooLarge(), true));
+            return;
+        }
         try {
             app.handle(this);
         } catch (Throwable ex) {
@@ -155,6 +173,31 @@ public final class ServletExchange implements Exchange {
             }
         }
         send(reply);
+    }
+
+    /**
+     * Returns {@code error} as a reply with Falcon's JSON error body, for a request that never
+     * reaches the App; {@code close} asks the container to close the connection after it.
+     */
+    static Reply errorReply(HTTPError error, boolean close) {
+        byte[] json = error.toJson();
+        List<String> headers = new ArrayList<>();
+        for (Map.Entry<String, String> e : error.getHeaders().entrySet()) {
+            headers.add(e.getKey().toLowerCase(Locale.ROOT));
+            headers.add(e.getValue());
+        }
+        headers.add("content-type");
+        headers.add("application/json");
+        headers.add("content-length");
+        headers.add(Integer.toString(json.length));
+        if (close) {
+            headers.add("connection");
+            headers.add("close"); // the unread body leaves the connection's framing unknown
+        }
+        String status = error.getStatus();
+        int space = status.indexOf(' ');
+        return new Reply(error.getStatusCode(), space < 0 ? status : status.substring(space + 1), headers, json,
+                null, null);
     }
 
     /** Starts async mode; with the monitor held. */
@@ -498,12 +541,83 @@ public final class ServletExchange implements Exchange {
         InputStream in = body;
         if (in == null) {
             try {
-                in = body = request.getInputStream();
+                in = body = new LimitedBody(request.getInputStream(), maxBodyBytes);
             } catch (IOException ex) {
                 throw new java.io.UncheckedIOException(ex);
             }
         }
         return in;
+    }
+
+    /**
+     * The container's request body as the App reads it: past {@code limit} bytes it throws {@link
+     * HTTPPayloadTooLarge} (a chunked body has no Content-Length to check first), and an {@link
+     * IOException} from the container (the client cut the upload, bad chunk framing) becomes an
+     * {@link HTTPBadRequest}; both are unchecked {@link HTTPError}s that the App answers with its
+     * error rendering, where an {@code UncheckedIOException} would be a 500.
+     */
+    static final class LimitedBody extends InputStream {
+        private final InputStream in;
+        private final long limit;
+        private long read;
+
+        LimitedBody(InputStream in, long limit) {
+            this.in = in;
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() {
+            int b;
+            try {
+                b = in.read();
+            } catch (IOException ex) {
+                throw badRequest(ex);
+            }
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) {
+            int n;
+            try {
+                n = in.read(buf, off, len);
+            } catch (IOException ex) {
+                throw badRequest(ex);
+            }
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) {
+            read += n;
+            if (read > limit) {
+                throw new HTTPPayloadTooLarge();
+            }
+        }
+
+        @Override
+        public int available() {
+            try {
+                return in.available();
+            } catch (IOException ex) {
+                return 0;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+
+        private static HTTPBadRequest badRequest(IOException ex) {
+            return new HTTPBadRequest("Bad request body", "The request body could not be read: " + ex.getMessage());
+        }
     }
 
     @Override
