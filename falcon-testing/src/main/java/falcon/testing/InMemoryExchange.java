@@ -127,7 +127,7 @@ final class InMemoryExchange implements Exchange {
 
     @Override
     public String protocol() {
-        return options.protocol;
+        return options.serverProtocol;
     }
 
     @Override

@@ -31,7 +31,8 @@ public final class Simulate {
     String host = "falconframework.org";
     int port = -1;
     String remoteAddr = "127.0.0.1";
-    String protocol = "HTTP/1.1";
+    /** The request line's protocol, {@code "HTTP/" + http_version}; what {@code Request.getProtocol()} returns. */
+    String serverProtocol = "HTTP/1.1";
     String scheme = "http";
     String rootPath = "";
 
@@ -147,15 +148,43 @@ public final class Simulate {
         return this;
     }
 
-    /** Sets the protocol ({@code HTTP/1.1} by default). Falcon: {@code http_version}. */
+    /**
+     * Sets the URL scheme, {@code http} (the default) or {@code https}; the same as {@link
+     * #scheme(String)}. This is not the HTTP version: use {@link #httpVersion(String)} for that.
+     *
+     * <p>Falcon: {@code protocol} of {@code simulate_request}.
+     */
     public Simulate protocol(String protocol) {
-        this.protocol = protocol;
+        return scheme(protocol);
+    }
+
+    /** Sets the URL scheme, {@code http} (the default) or {@code https}. Falcon: {@code scheme} of {@code create_environ}. */
+    public Simulate scheme(String scheme) {
+        this.scheme = scheme;
         return this;
     }
 
-    /** Sets the scheme, {@code http} or {@code https}. Falcon: {@code protocol}. */
-    public Simulate scheme(String scheme) {
-        this.scheme = scheme;
+    /**
+     * Sets the HTTP version without {@code HTTP/}: {@code "1.1"} (the default), {@code "1.0"} or
+     * {@code "2"} ({@code "1"} and {@code "2.0"} are read as {@code "1.0"} and {@code "2"}). The
+     * request's {@code getProtocol()} becomes {@code "HTTP/" + version}.
+     *
+     * <p>Falcon: {@code http_version}.
+     *
+     * @throws IllegalArgumentException for any other value, as Falcon raises {@code ValueError}
+     */
+    public Simulate httpVersion(String httpVersion) {
+        String version;
+        if ("2".equals(httpVersion) || "2.0".equals(httpVersion)) {
+            version = "2";
+        } else if ("1".equals(httpVersion) || "1.0".equals(httpVersion)) {
+            version = "1.0";
+        } else if ("1.1".equals(httpVersion)) {
+            version = "1.1";
+        } else {
+            throw new IllegalArgumentException("Invalid http_version specified: " + httpVersion);
+        }
+        this.serverProtocol = "HTTP/" + version;
         return this;
     }
 

@@ -31,6 +31,11 @@ public class TestClient {
         this(app, Map.of());
     }
 
+    /** Creates a client for any {@link Handler}: a lambda, or a Handler that wraps an App. */
+    public TestClient(Handler app) {
+        this(app, Map.of());
+    }
+
     /**
      * Creates a client that sends {@code defaultHeaders} with every request (a request's own
      * headers of the same name are sent too, after them).
@@ -218,7 +223,7 @@ public class TestClient {
         to.host = from.host;
         to.port = from.port;
         to.remoteAddr = from.remoteAddr;
-        to.protocol = from.protocol;
+        to.serverProtocol = from.serverProtocol;
         to.scheme = from.scheme;
         to.rootPath = from.rootPath;
     }

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import falcon.App;
 import falcon.Request;
 import falcon.Response;
+import falcon.gateway.Handler;
+import falcon.gateway.Reply;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +31,8 @@ class TestClientTest {
             seen.put("cookies", req.getCookies());
             seen.put("x", req.getHeader("X-Thing"));
             seen.put("ua", req.getUserAgent());
+            seen.put("scheme", req.getScheme());
+            seen.put("protocol", req.getProtocol());
             resp.setMedia(seen);
         }
 
@@ -120,6 +125,55 @@ class TestClientTest {
     void httpsSchemeAndPortShowInTheUri() {
         Map<String, Object> seen = client.simulateGet("/m", Simulate.with().scheme("https").port(8443)).getJsonMap();
         assertThat(seen).containsEntry("uri", "https://falconframework.org:8443/m");
+    }
+
+    @Test
+    void protocolIsTheSchemeAsInFalcon() {
+        Map<String, Object> seen = client.simulateGet("/m", Simulate.with().protocol("https")).getJsonMap();
+        assertThat(seen).containsEntry("scheme", "https").containsEntry("protocol", "HTTP/1.1")
+                .containsEntry("uri", "https://falconframework.org/m");
+        assertThat((String) seen.get("uri")).startsWith("https://");
+    }
+
+    @Test
+    void httpVersionSetsTheRequestLineProtocol() {
+        assertThat(client.simulateGet("/m").getJsonMap()).containsEntry("protocol", "HTTP/1.1")
+                .containsEntry("scheme", "http");
+        Map<String, Object> seen = client.simulateGet("/m", Simulate.with().httpVersion("1.0")).getJsonMap();
+        assertThat(seen).containsEntry("protocol", "HTTP/1.0").containsEntry("scheme", "http");
+        assertThat(client.simulateGet("/m", Simulate.with().httpVersion("2")).getJsonMap())
+                .containsEntry("protocol", "HTTP/2");
+        assertThat(client.simulateGet("/m", Simulate.with().httpVersion("2.0").protocol("https")).getJsonMap())
+                .containsEntry("protocol", "HTTP/2").containsEntry("scheme", "https");
+        assertThat(client.simulateGet("/m", Simulate.with().httpVersion("1")).getJsonMap())
+                .containsEntry("protocol", "HTTP/1.0");
+    }
+
+    @Test
+    void anUnknownHttpVersionIsRejectedAsInFalcon() {
+        assertThatThrownBy(() -> Simulate.with().httpVersion("HTTP/1.1"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("http_version");
+        assertThatThrownBy(() -> Simulate.with().httpVersion("3"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aPlainHandlerCanBeTested() {
+        Handler handler = exchange -> exchange.respond(new Reply(200, "OK",
+                List.of("Content-Type", "text/plain"),
+                (exchange.scheme() + " " + exchange.protocol()).getBytes(StandardCharsets.UTF_8), null, null));
+        TestClient plain = new TestClient(handler);
+        Result result = plain.simulateGet("/anything", Simulate.with().protocol("https").httpVersion("1.0"));
+        assertThat(result.getStatusCode()).isEqualTo(200);
+        assertThat(result.getText()).isEqualTo("https HTTP/1.0");
+
+        class Fixed implements Handler {
+            @Override
+            public void handle(falcon.gateway.Exchange exchange) {
+                exchange.respond(new Reply(204, "No Content", List.of(), null, null, null));
+            }
+        }
+        assertThat(new TestClient(new Fixed()).simulateGet("/").getStatusCode()).isEqualTo(204);
     }
 
     @Test
