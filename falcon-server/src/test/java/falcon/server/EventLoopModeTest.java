@@ -26,6 +26,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class EventLoopModeTest {
 
     private static Server server;
+    private static final java.util.concurrent.atomic.AtomicInteger BIG_SERVED =
+            new java.util.concurrent.atomic.AtomicInteger();
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     @BeforeAll
@@ -50,6 +52,12 @@ class EventLoopModeTest {
         app.addRoute("/async", new Object() {
             public CompletionStage<Void> onGet(Request req, Response resp) {
                 return CompletableFuture.runAsync(() -> resp.setText("later"));
+            }
+        });
+        app.addRoute("/big", new Object() {
+            public void onGet(Request req, Response resp) {
+                BIG_SERVED.incrementAndGet();
+                resp.setData(new byte[1024 * 1024]);
             }
         });
         server = Server.builder(app).host("127.0.0.1").port(0).executionMode(ExecutionMode.EVENT_LOOP).build()
@@ -106,6 +114,23 @@ class EventLoopModeTest {
             assertThat(http.read().text()).isEqualTo("later");
             assertThat(http.read().status()).isEqualTo(200);
             assertThat(http.read().status()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void pipelinedRequestsWaitWhileTheClientDoesNotReadTheAnswers() throws Exception {
+        int requests = 64; // answered inline on the loop, 64 MiB if nothing held them back
+        int before = BIG_SERVED.get();
+        try (RawHttp http = new RawHttp(server.port())) {
+            http.send("GET /big HTTP/1.1\r\nHost: x\r\n\r\n".repeat(requests));
+            Thread.sleep(1500);
+            assertThat(BIG_SERVED.get() - before).isLessThan(requests / 2);
+            for (int i = 0; i < requests; i++) {
+                RawHttp.Response r = http.read();
+                assertThat(r.status()).isEqualTo(200);
+                assertThat(r.body()).hasSize(1024 * 1024);
+            }
+            assertThat(BIG_SERVED.get() - before).isEqualTo(requests);
         }
     }
 }

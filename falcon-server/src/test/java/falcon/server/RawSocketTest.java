@@ -48,6 +48,63 @@ class RawSocketTest {
     }
 
     @Test
+    void pipelinedRequestsWaitWhileTheClientDoesNotReadTheAnswers() throws Exception {
+        int requests = 64; // 64 MiB of answers if every request were served at once
+        try (RawHttp http = connect()) {
+            http.send("GET /big HTTP/1.1\r\nHost: a\r\n\r\n".repeat(requests));
+            Thread.sleep(1500); // the client reads nothing meanwhile
+            // what the socket buffers and the outbound high-water mark hold, not all 64
+            assertThat(testApp.bigServed.get()).isLessThan(requests / 2);
+            for (int i = 0; i < requests; i++) {
+                RawHttp.Response r = http.read();
+                assertThat(r.status()).isEqualTo(200);
+                assertThat(r.body()).hasSize(TestApp.BIG_BYTES);
+            }
+            assertThat(testApp.bigServed.get()).isEqualTo(requests);
+        }
+    }
+
+    @Test
+    void aClientThatStopsReadingButKeepsSendingIsDisconnected() throws Exception {
+        TestApp app = new TestApp();
+        try (Server s = Server.builder(app.app).host("127.0.0.1").port(0).idleTimeout(Duration.ofSeconds(1))
+                .build().start(); java.net.Socket socket = new java.net.Socket("127.0.0.1", s.port())) {
+            socket.setReceiveBufferSize(4096);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write("GET /stream HTTP/1.1\r\nHost: a\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            // the next request's head, a byte every 200 ms: input, but never a request
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(4);
+            boolean closed = false;
+            byte[] next = "GET /hello HTTP/1.1\r\nHost: a\r\n".getBytes(StandardCharsets.US_ASCII);
+            for (int i = 0; System.nanoTime() < until; i++) {
+                try {
+                    out.write(next[i % next.length]);
+                    out.flush();
+                } catch (java.io.IOException reset) {
+                    closed = true;
+                    break;
+                }
+                Thread.sleep(200);
+            }
+            // what was buffered, then the end: the server gave up on the stalled response
+            socket.setSoTimeout(10_000);
+            long received = 0;
+            boolean ended;
+            try {
+                received = socket.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+                ended = true;
+            } catch (java.net.SocketTimeoutException stillOpen) {
+                ended = false; // the server still holds the connection (and a worker)
+            } catch (java.io.IOException reset) {
+                ended = true;
+            }
+            assertThat(ended || closed).isTrue();
+            assertThat(received).isLessThan(TestApp.STREAM_BYTES);
+        }
+    }
+
+    @Test
     void keepAliveServesSeveralRequestsOnOneConnection() throws Exception {
         try (RawHttp http = connect()) {
             for (int i = 0; i < 3; i++) {

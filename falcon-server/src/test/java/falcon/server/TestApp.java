@@ -28,6 +28,22 @@ public final class TestApp {
         app.addRoute("/info", new Info());
         app.addRoute("/stream", new Stream());
         app.addRoute("/slow", new Slow());
+        app.addRoute("/big", new Big());
+    }
+
+    /** How many times {@code /big} was answered. */
+    final java.util.concurrent.atomic.AtomicInteger bigServed = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Bytes of {@code /big}'s body, sent as one full response. */
+    static final int BIG_BYTES = 1024 * 1024;
+
+    /** GET /big: a 1 MiB body set at once (not streamed). */
+    public final class Big {
+        public void onGet(Request req, Response resp) {
+            bigServed.incrementAndGet();
+            resp.setContentType("application/octet-stream");
+            resp.setData(new byte[BIG_BYTES]);
+        }
     }
 
     /** The byte at {@code i} of {@code /stream}. */

@@ -100,6 +100,12 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
     private ArrayDeque<Object> backlog;
     /** The connection ends after the current response; later requests are not served. */
     private boolean closeAfterResponse;
+    /**
+     * Written responses wait in the outbound buffer past its high-water mark: the next pipelined
+     * request waits until the channel is writable again, so a client that pipelines requests
+     * without reading the answers cannot make us buffer them all.
+     */
+    private boolean drainPending;
     /** Input is ignored from now on: framing is lost or the connection is closing. */
     private boolean inputDead;
     /** The rest of a body nobody reads is being read and dropped. */
@@ -210,7 +216,7 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
             ReferenceCountUtil.release(msg);
             return;
         }
-        if ((backlog != null && !backlog.isEmpty()) || (current != null && current.requestEnded)) {
+        if ((backlog != null && !backlog.isEmpty()) || drainPending || (current != null && current.requestEnded)) {
             if (backlog == null) {
                 backlog = new ArrayDeque<>();
             }
@@ -430,6 +436,7 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
             closeAfterResponse = true;
             inputDead = true;
             releaseBacklog();
+            updateAutoRead(); // stop reading: trickled bytes must not keep the connection "active"
             return;
         }
         if (!discarding) {
@@ -444,7 +451,7 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
         NettyExchange ex = current;
         // NOTE: an HTTP/2 stream pauses only for its body queue: it must read on once its input
         // is dead, because a closed stream's child channel closes only when its frames are read.
-        boolean want = (http2 || (!inputDead && (backlog == null || backlog.isEmpty())))
+        boolean want = (http2 || (!inputDead && !drainPending && (backlog == null || backlog.isEmpty())))
                 && (ex == null || ex.streaming == null || ex.requestEnded || !ex.streaming.paused());
         if (want != autoRead) {
             autoRead = want;
@@ -532,7 +539,19 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
             }
             responseWritten(ex, ex.closeAfter);
         });
-        f.awaitUninterruptibly(); // the caller runs afterSent next: after the write completed
+        awaitWritten(f); // the caller runs afterSent next: after the write completed
+    }
+
+    /**
+     * From a worker: waits for a write to complete, at most the idle timeout; a client that
+     * stopped reading is disconnected rather than holding the worker. Returns whether it succeeded.
+     */
+    boolean awaitWritten(ChannelFuture f) {
+        if (!f.awaitUninterruptibly(options.idleTimeout().toMillis())) {
+            channel.close();
+            return false;
+        }
+        return f.isSuccess();
     }
 
     /**
@@ -543,13 +562,21 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
         if (channel.isWritable()) {
             return true;
         }
+        // a client that keeps the connection open (pings, a trickled next request) but reads
+        // nothing must not hold the worker forever: past the idle timeout it is disconnected
+        long deadline = System.nanoTime() + options.idleTimeout().toNanos();
         writability.lock();
         try {
             while (!channel.isWritable()) {
                 if (!channel.isActive()) {
                     return false;
                 }
-                writable.await(1, TimeUnit.SECONDS);
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    channel.close();
+                    return false;
+                }
+                writable.awaitNanos(Math.min(left, TimeUnit.SECONDS.toNanos(1)));
             }
             return true;
         } catch (InterruptedException ex) {
@@ -562,6 +589,11 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (drainPending && channel.isWritable()) {
+            drainPending = false;
+            drainBacklog();
+            updateAutoRead();
+        }
         PublisherWriter writer = streamWriter;
         if (writer != null) {
             writer.writabilityChanged();
@@ -642,6 +674,11 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
             discarding = true;
             discardBudget = maxBodyBytes - ex.received;
         }
+        if (!http2 && !channel.isWritable()) {
+            drainPending = true; // channelWritabilityChanged drains
+            updateAutoRead();
+            return;
+        }
         drainBacklog();
         updateAutoRead();
     }
@@ -658,7 +695,7 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
             } finally {
                 ReferenceCountUtil.release(msg);
             }
-            if (inputDead || (current != null && current.requestEnded)) {
+            if (inputDead || drainPending || (current != null && current.requestEnded)) {
                 break; // the next request is dispatched (or rejected); the rest waits its turn
             }
         }

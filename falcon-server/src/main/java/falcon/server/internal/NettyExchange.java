@@ -463,8 +463,7 @@ final class NettyExchange implements Exchange, Runnable {
             if (file.getLength() > 0) {
                 ChannelFuture written = connection.channel().writeAndFlush(
                         new DefaultFileRegion(file.getChannel(), file.getPosition(), file.getLength()));
-                written.awaitUninterruptibly(); // a worker: the next step must follow the file
-                complete = written.isSuccess();
+                complete = connection.awaitWritten(written); // a worker: the next step follows the file
             } else {
                 closeQuietly(file);
                 complete = true;
