@@ -169,7 +169,8 @@ final class NettyWebSocket implements WebSocketChannel {
             p.addAfter(decoder, "ws-utf8", new Utf8FrameValidator(true));
             p.addAfter("ws-utf8", "ws-aggregator", new WebSocketFrameAggregator(options.maxMessageBytes));
             channel = ch;
-            ch.config().setAutoRead(!paused);
+            // reading starts in start(): until a listener takes them, messages would only pile up
+            ch.config().setAutoRead(false);
             done.complete(null);
         });
     }
@@ -194,6 +195,7 @@ final class NettyWebSocket implements WebSocketChannel {
                     f.release();
                 }
             }
+            ch.config().setAutoRead(!paused);
         });
     }
 
@@ -300,7 +302,13 @@ final class NettyWebSocket implements WebSocketChannel {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
             if (frame instanceof PingWebSocketFrame) {
-                ctx.writeAndFlush(new PongWebSocketFrame(frame.content()));
+                if (ctx.channel().isWritable()) {
+                    ctx.writeAndFlush(new PongWebSocketFrame(frame.content()));
+                } else {
+                    // a client flooding pings without reading: RFC 6455 5.5.3 lets us answer only
+                    // the most recent one, so unanswered pings never pile up in the outbound buffer
+                    frame.release();
+                }
                 return;
             }
             if (frame instanceof PongWebSocketFrame) {
