@@ -86,6 +86,7 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
     /** This handler serves one HTTP/2 stream, not a connection. */
     private final boolean http2;
     private final String scheme;
+    private final boolean zeroCopy;
 
     private ChannelHandlerContext ctx;
     private Channel channel;
@@ -121,6 +122,7 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
         this.server = server;
         this.http2 = http2Stream;
         this.scheme = server.options().tls() ? "https" : "http";
+        this.zeroCopy = !http2Stream && !server.options().tls();
         this.options = server.options();
         this.app = server.app();
         this.workers = server.workers();
@@ -162,7 +164,7 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
      * neither TLS nor HTTP/2 frames can carry one, so they get the file in chunks instead.
      */
     boolean zeroCopy() {
-        return !http2 && "http".equals(scheme);
+        return zeroCopy;
     }
 
     ByteBufAllocator alloc() {
@@ -504,7 +506,7 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
         if (close || (http2 && !ex.requestEnded)) {
             closeWhenWritten(f);
         }
-        if (NettyExchange.hasAfterSent(reply)) {
+        if (reply.hasAfterSent()) { // none costs no task
             f.addListener(done -> afterSent(reply));
         }
         responseWritten(ex, close);

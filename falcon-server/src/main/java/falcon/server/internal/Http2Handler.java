@@ -42,6 +42,9 @@ import java.util.Set;
  */
 final class Http2Handler extends ChannelInboundHandlerAdapter {
 
+    // @Sharable: one for every stream of every connection, not one per stream
+    private static final Http2StreamFrameToHttpObjectCodec STREAM_CODEC = new Http2StreamFrameToHttpObjectCodec(true);
+
     private static final System.Logger LOG = System.getLogger("falcon.server");
 
     private final NettyServer server;
@@ -71,7 +74,7 @@ final class Http2Handler extends ChannelInboundHandlerAdapter {
 
     private void openStream(Http2StreamChannel ch) {
         Http1Handler http = new Http1Handler(server, true);
-        ch.pipeline().addLast("codec", new Http2StreamFrameToHttpObjectCodec(true));
+        ch.pipeline().addLast("codec", STREAM_CODEC);
         ch.pipeline().addLast("http", http);
         streams.add(http);
         ch.closeFuture().addListener(closed -> streams.remove(http));

@@ -490,11 +490,6 @@ final class NettyExchange implements Exchange, Runnable {
         }
     }
 
-    /** Returns whether the reply has after-response callbacks (so that none costs a task). */
-    static boolean hasAfterSent(Reply reply) {
-        return reply.hasAfterSent();
-    }
-
     static boolean bodyAllowed(int status) {
         return status >= 200 && status != 204 && status != 304;
     }
