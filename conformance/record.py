@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Records Falcon 3.1.1's answers to the conformance corpus.
 
-Starts app.py's six apps under gunicorn (../../shared/conformance relative to the project root),
+Starts app.py's six apps under gunicorn (conformance/falcon/app.py, a copy of the reference app),
 sends every block of src/test/resources/corpus.txt over a raw socket and writes
 src/test/resources/recorded/falcon-3.1.1.json: for each request, the exact request bytes and the
 answer (status line, headers in order, body). The replay test (ConformanceReplayTest) sends the
@@ -191,7 +191,7 @@ def wait_for(port, deadline=20.0):
 
 def main():
     base = int(sys.argv[1]) if len(sys.argv) > 1 else 18800
-    conformance_dir = os.path.normpath(os.path.join(ROOT, '..', 'shared', 'conformance'))
+    conformance_dir = os.path.join(HERE, 'falcon')
     corpus = parse_corpus(CORPUS)
     procs = []
     try:

@@ -2,6 +2,7 @@ package conformance;
 
 import falcon.App;
 import falcon.CORSMiddleware;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -21,9 +22,10 @@ public final class ConformanceApps {
     }
 
     /**
-     * Returns {@code <project root>/../shared/conformance/static}, or the directory named by the
-     * {@value #STATIC_DIR_PROPERTY} system property. The project root is found from the working
-     * directory: it or its parent (when run from a module directory) holds {@code mvnw}.
+     * Returns {@code conformance/falcon/static} (the files app.py's static routes serve, kept beside
+     * the copy of app.py), or the directory named by the {@value #STATIC_DIR_PROPERTY} system
+     * property. Found from the working directory: the module's (as in the tests) or the project
+     * root's.
      */
     public static Path defaultStaticDir() {
         String configured = System.getProperty(STATIC_DIR_PROPERTY);
@@ -31,12 +33,11 @@ public final class ConformanceApps {
             return Path.of(configured).toAbsolutePath().normalize();
         }
         Path dir = Path.of("").toAbsolutePath();
-        Path root = dir;
-        if (!root.resolve("mvnw").toFile().exists() && dir.getParent() != null
-                && dir.getParent().resolve("mvnw").toFile().exists()) {
-            root = dir.getParent();
+        Path inModule = dir.resolve("falcon/static");
+        if (Files.isDirectory(inModule)) {
+            return inModule;
         }
-        return root.resolve("../shared/conformance/static").toAbsolutePath().normalize();
+        return dir.resolve("conformance/falcon/static");
     }
 
     /** Builds the six apps, in port order, serving {@code staticDir}. */
