@@ -21,10 +21,18 @@ import java.lang.annotation.Target;
 @Repeatable(After.List.class)
 public @interface After {
 
-    /** Returns the hook class, made once at {@code addRoute}. */
+    /**
+     * Returns the hook class, made once at {@code addRoute}.
+     *
+     * @return the hook class
+     */
     Class<? extends AfterHook> value();
 
-    /** Returns the arguments passed to the hook's {@code String...} constructor. */
+    /**
+     * Returns the arguments passed to the hook's {@code String...} constructor.
+     *
+     * @return the constructor arguments; none by default
+     */
     String[] args() default {};
 
     /** Holds repeated {@link After} annotations. */
@@ -32,7 +40,11 @@ public @interface After {
     @Retention(RetentionPolicy.RUNTIME)
     @Target({ElementType.TYPE, ElementType.METHOD})
     @interface List {
-        /** Returns the repeated annotations. */
+        /**
+         * Returns the repeated annotations.
+         *
+         * @return the repeated annotations
+         */
         After[] value();
     }
 }

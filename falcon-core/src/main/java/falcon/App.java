@@ -113,7 +113,11 @@ public class App implements Handler {
         }
     }
 
-    /** Returns a builder for the App's constructor options. */
+    /**
+     * Returns a builder for the App's constructor options.
+     *
+     * @return a new builder with Falcon's defaults
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -138,13 +142,23 @@ public class App implements Handler {
         private Builder() {
         }
 
-        /** Sets the default media type of requests and responses ({@code application/json}). */
+        /**
+         * Sets the default media type of requests and responses ({@code application/json}).
+         *
+         * @param mediaType the media type
+         * @return this builder
+         */
         public Builder mediaType(String mediaType) {
             this.mediaType = mediaType;
             return this;
         }
 
-        /** Sets a custom router instead of the {@link CompiledRouter}. */
+        /**
+         * Sets a custom router instead of the {@link CompiledRouter}.
+         *
+         * @param router the router
+         * @return this builder
+         */
         public Builder router(Router router) {
             this.router = router;
             return this;
@@ -154,6 +168,9 @@ public class App implements Handler {
          * Sets whether {@code processResponse} runs for every component even when an earlier
          * {@code processRequest} raised (true, the default) or only for components whose
          * {@code processRequest} ran (false).
+         *
+         * @param independent whether middleware is independent
+         * @return this builder
          */
         public Builder independentMiddleware(boolean independent) {
             this.independentMiddleware = independent;
@@ -165,6 +182,9 @@ public class App implements Handler {
          * middleware. Default false.
          *
          * <p>Falcon: {@code cors_enable}.
+         *
+         * @param enable whether to add a default {@link CORSMiddleware}
+         * @return this builder
          */
         public Builder corsEnable(boolean enable) {
             this.corsEnable = enable;
@@ -175,43 +195,79 @@ public class App implements Handler {
          * Sets whether sinks are tried before static routes (true, the default) or after them.
          *
          * <p>Falcon: {@code sink_before_static_route}.
+         *
+         * @param sinkFirst whether sinks are tried before static routes
+         * @return this builder
          */
         public Builder sinkBeforeStaticRoute(boolean sinkFirst) {
             this.sinkBeforeStaticRoute = sinkFirst;
             return this;
         }
 
-        /** Adds middleware components, in order. */
+        /**
+         * Adds middleware components, in order.
+         *
+         * @param components the components to add
+         * @return this builder
+         */
         public Builder middleware(Middleware... components) {
             this.middleware.addAll(List.of(components));
             return this;
         }
 
-        /** Sets how requests are made, for a custom {@link Request} subclass. Falcon: {@code request_type}. */
+        /**
+         * Sets how requests are made, for a custom {@link Request} subclass. Falcon: {@code
+         * request_type}.
+         *
+         * @param factory makes a request from the adapter's exchange and the request options
+         * @return this builder
+         */
         public Builder requestType(BiFunction<Exchange, RequestOptions, ? extends Request> factory) {
             this.requestFactory = factory;
             return this;
         }
 
-        /** Sets how responses are made, for a custom {@link Response} subclass. Falcon: {@code response_type}. */
+        /**
+         * Sets how responses are made, for a custom {@link Response} subclass. Falcon: {@code
+         * response_type}.
+         *
+         * @param factory makes a response from the response options
+         * @return this builder
+         */
         public Builder responseType(Function<ResponseOptions, ? extends Response> factory) {
             this.responseFactory = factory;
             return this;
         }
 
-        /** Sets the factory of {@code req.getContext()}. Falcon: {@code Request.context_type}. */
+        /**
+         * Sets the factory of {@code req.getContext()}. Falcon: {@code Request.context_type}.
+         *
+         * @param factory makes a request's context from the request, on first use
+         * @return this builder
+         */
         public Builder requestContextType(Function<Request, ? extends falcon.util.Context> factory) {
             this.requestContextFactory = factory;
             return this;
         }
 
-        /** Sets the factory of {@code resp.getContext()}. Falcon: {@code Response.context_type}. */
+        /**
+         * Sets the factory of {@code resp.getContext()}. Falcon: {@code Response.context_type}.
+         *
+         * @param factory makes a response's context from the response, on first use
+         * @return this builder
+         */
         public Builder responseContextType(Function<Response, ? extends falcon.util.Context> factory) {
             this.responseContextFactory = factory;
             return this;
         }
 
-        /** Builds the App. */
+        /**
+         * Builds the App.
+         *
+         * @return a new App with these options
+         * @throws IllegalArgumentException when {@code corsEnable} is combined with a {@link
+         *     CORSMiddleware} in the middleware
+         */
         public App build() {
             return new App(this);
         }
@@ -219,12 +275,20 @@ public class App implements Handler {
 
     // ------------------------------------------------------------------ configuration
 
-    /** Returns the request options. Falcon: {@code app.req_options}. */
+    /**
+     * Returns the request options. Falcon: {@code app.req_options}.
+     *
+     * @return the request options, shared by all requests
+     */
     public RequestOptions getReqOptions() {
         return reqOptions;
     }
 
-    /** Returns the response options. Falcon: {@code app.resp_options}. */
+    /**
+     * Returns the response options. Falcon: {@code app.resp_options}.
+     *
+     * @return the response options, shared by all responses
+     */
     public ResponseOptions getRespOptions() {
         return respOptions;
     }
@@ -232,6 +296,7 @@ public class App implements Handler {
     /**
      * Returns the compiled router's options, e.g. to add converters.
      *
+     * @return the compiled router's options
      * @throws UnsupportedOperationException when a custom router without options is in use
      */
     public CompiledRouterOptions getRouterOptions() {
@@ -242,7 +307,11 @@ public class App implements Handler {
                 + " has no CompiledRouterOptions");
     }
 
-    /** Returns the router. */
+    /**
+     * Returns the router.
+     *
+     * @return the router
+     */
     public Router getRouter() {
         return router;
     }
@@ -250,6 +319,8 @@ public class App implements Handler {
     /**
      * Routes requests for {@code uriTemplate} to {@code resource}'s responders.
      *
+     * @param uriTemplate the URI template, e.g. {@code /books/{id}}
+     * @param resource the resource whose responders handle the requests
      * @throws falcon.routing.UnacceptableRouteError when the template is invalid or conflicts, or
      *     the resource's responders do not fit it
      */
@@ -260,6 +331,10 @@ public class App implements Handler {
     /**
      * Routes requests for {@code uriTemplate} to the responders with {@code suffix}, e.g. {@code
      * onGetCollection} for {@code "collection"}.
+     *
+     * @param uriTemplate the URI template, e.g. {@code /books/{id}}
+     * @param resource the resource whose responders handle the requests
+     * @param suffix the responder name suffix, or {@code null} for none
      */
     public void addRoute(String uriTemplate, Object resource, String suffix) {
         router.addRoute(uriTemplate, resource, suffix);
@@ -270,12 +345,20 @@ public class App implements Handler {
      * pattern go to it, whatever their method. Sinks added later are tried first.
      *
      * <p>Falcon: {@code app.add_sink(sink, prefix)}.
+     *
+     * @param sink the sink
+     * @param prefix the regular expression the path must start with; its named groups
+     *     become the sink's params
      */
     public void addSink(Sink sink, String prefix) {
         sinks.add(0, new SinkRoute(Pattern.compile(prefix), groupNames(prefix), sink));
     }
 
-    /** Adds a sink for every path. */
+    /**
+     * Adds a sink for every path.
+     *
+     * @param sink the sink
+     */
     public void addSink(Sink sink) {
         addSink(sink, "/");
     }
@@ -287,6 +370,8 @@ public class App implements Handler {
      *
      * <p>Falcon: {@code app.add_static_route(prefix, directory, downloadable, fallback_filename)}.
      *
+     * @param prefix the path prefix, starting with {@code /}
+     * @param directory the absolute directory to serve
      * @param downloadable whether responses carry {@code Content-Disposition: attachment}
      * @param fallbackFilename a file served when the requested one is missing, or {@code null}
      * @throws IllegalArgumentException when the prefix does not start with {@code /}, the
@@ -297,17 +382,31 @@ public class App implements Handler {
         staticRoutes.add(0, new falcon.routing.StaticRoute(prefix, directory, downloadable, fallbackFilename));
     }
 
-    /** Serves the files of {@code directory} under {@code prefix}; see the full overload. */
+    /**
+     * Serves the files of {@code directory} under {@code prefix}; see the full overload.
+     *
+     * @param prefix the path prefix, starting with {@code /}
+     * @param directory the absolute directory to serve
+     */
     public void addStaticRoute(String prefix, java.nio.file.Path directory) {
         addStaticRoute(prefix, directory, false, null);
     }
 
-    /** Serves the files of {@code directory} (an absolute path) under {@code prefix}. */
+    /**
+     * Serves the files of {@code directory} (an absolute path) under {@code prefix}.
+     *
+     * @param prefix the path prefix, starting with {@code /}
+     * @param directory the absolute directory to serve
+     */
     public void addStaticRoute(String prefix, String directory) {
         addStaticRoute(prefix, java.nio.file.Paths.get(directory), false, null);
     }
 
-    /** Adds middleware components, as if appended to the constructor's list. */
+    /**
+     * Adds middleware components, as if appended to the constructor's list.
+     *
+     * @param components the components to add
+     */
     public synchronized void addMiddleware(Middleware... components) {
         middleware.addAll(List.of(components));
         prepareMiddleware();
@@ -316,6 +415,10 @@ public class App implements Handler {
     /**
      * Handles exceptions of {@code type} (and its subclasses, unless a more specific handler is
      * registered) with {@code handler}. A later registration for the same type replaces it.
+     *
+     * @param <E> the exception type
+     * @param type the exception class
+     * @param handler the handler
      */
     public <E extends Throwable> void addErrorHandler(Class<E> type, ErrorHandler<? super E> handler) {
         errorHandlers.put(type, handler);
@@ -337,7 +440,11 @@ public class App implements Handler {
         };
     }
 
-    /** Replaces the serializer of {@link HTTPError} bodies. Falcon: {@code set_error_serializer}. */
+    /**
+     * Replaces the serializer of {@link HTTPError} bodies. Falcon: {@code set_error_serializer}.
+     *
+     * @param serializer the new serializer
+     */
     public void setErrorSerializer(ErrorSerializer serializer) {
         this.errorSerializer = serializer;
     }
@@ -539,6 +646,10 @@ public class App implements Handler {
      * it accepts neither, and always {@code Vary: Accept}.
      *
      * <p>Falcon: {@code falcon.app_helpers.default_serialize_error}.
+     *
+     * @param req the request, whose Accept header chooses the media type
+     * @param resp the response to set the body, Content-Type and Vary on
+     * @param error the error to serialize
      */
     public static void defaultSerializeError(Request req, Response resp, HTTPError error) {
         String preferred = req.clientPrefers(ERROR_TYPES);
@@ -572,7 +683,7 @@ public class App implements Handler {
         resp.appendHeader("vary", "Accept");
     }
 
-    // ------------------------------------------------------------------ async, WebSocket, lifespan (#6)
+    // ------------------------------------------------------------------ async, WebSocket, lifespan
 
     static final Middleware[] NO_MIDDLEWARE = new Middleware[0];
 
@@ -580,7 +691,11 @@ public class App implements Handler {
     private volatile Middleware[] requestWsMw = NO_MIDDLEWARE;
     private volatile Middleware[] resourceWsMw = NO_MIDDLEWARE;
 
-    /** Returns the WebSocket options. Falcon: {@code app.ws_options}. */
+    /**
+     * Returns the WebSocket options. Falcon: {@code app.ws_options}.
+     *
+     * @return the WebSocket options
+     */
     public WebSocketOptions getWsOptions() {
         return wsOptions;
     }
@@ -590,6 +705,10 @@ public class App implements Handler {
      * when the returned stage completes.
      *
      * <p>Falcon: {@code app.add_sink(async_sink, prefix)}.
+     *
+     * @param sink the asynchronous sink
+     * @param prefix the regular expression the path must start with; its named groups
+     *     become the sink's params
      */
     public void addAsyncSink(AsyncSink sink, String prefix) {
         addSink(new AsyncSinkAdapter(sink), prefix);
@@ -600,6 +719,10 @@ public class App implements Handler {
      * #addErrorHandler}.
      *
      * <p>Falcon: {@code app.add_error_handler(type, async_handler)}.
+     *
+     * @param <E> the exception type
+     * @param type the exception class
+     * @param handler the asynchronous handler
      */
     public <E extends Throwable> void addAsyncErrorHandler(Class<E> type, AsyncErrorHandler<? super E> handler) {
         addErrorHandler(type, new AsyncErrorHandlerAdapter<E>(handler));

@@ -13,6 +13,9 @@ public interface AsyncAfterHook extends AfterHook {
     /**
      * Runs after the responder.
      *
+     * @param req the request
+     * @param resp the response
+     * @param resource the resource whose responder ran
      * @return the stage to wait for, or {@code null}
      * @throws Exception handled like an exception of the responder
      */

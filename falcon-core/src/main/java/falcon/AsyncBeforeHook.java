@@ -15,6 +15,10 @@ public interface AsyncBeforeHook extends BeforeHook {
     /**
      * Runs before the responder.
      *
+     * @param req the request
+     * @param resp the response
+     * @param resource the resource whose responder is about to run
+     * @param params the route's field values; changes reach the responder
      * @return the stage to wait for, or {@code null}
      * @throws Exception to stop the request; an {@link HTTPError} becomes the response
      */

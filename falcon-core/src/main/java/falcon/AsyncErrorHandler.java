@@ -19,6 +19,10 @@ public interface AsyncErrorHandler<E extends Throwable> {
     /**
      * Handles {@code ex}.
      *
+     * @param req the request
+     * @param resp the response; its body was cleared before this call
+     * @param ex the exception
+     * @param params the route's field values (empty when routing had not happened)
      * @return the stage to wait for, or {@code null}
      * @throws Exception an {@link HTTPError} or {@link HTTPStatus} to render instead
      */

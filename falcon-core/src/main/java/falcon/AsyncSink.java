@@ -14,6 +14,8 @@ public interface AsyncSink {
     /**
      * Handles a request.
      *
+     * @param req the request
+     * @param resp the response
      * @param params the named groups of the prefix pattern
      * @return the stage to wait for, or {@code null}
      * @throws Exception handed to the error handlers; so is a stage that fails

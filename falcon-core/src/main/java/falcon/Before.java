@@ -25,10 +25,18 @@ import java.lang.annotation.Target;
 @Repeatable(Before.List.class)
 public @interface Before {
 
-    /** Returns the hook class, made once at {@code addRoute}. */
+    /**
+     * Returns the hook class, made once at {@code addRoute}.
+     *
+     * @return the hook class
+     */
     Class<? extends BeforeHook> value();
 
-    /** Returns the arguments passed to the hook's {@code String...} constructor. */
+    /**
+     * Returns the arguments passed to the hook's {@code String...} constructor.
+     *
+     * @return the constructor arguments; none by default
+     */
     String[] args() default {};
 
     /** Holds repeated {@link Before} annotations. */
@@ -36,7 +44,11 @@ public @interface Before {
     @Retention(RetentionPolicy.RUNTIME)
     @Target({ElementType.TYPE, ElementType.METHOD})
     @interface List {
-        /** Returns the repeated annotations. */
+        /**
+         * Returns the repeated annotations.
+         *
+         * @return the repeated annotations
+         */
         Before[] value();
     }
 }

@@ -75,6 +75,9 @@ public class CORSMiddleware implements Middleware {
     /**
      * Creates a policy from lists, optionally answering Private Network Access preflights.
      *
+     * @param allowOrigins the origins allowed, or {@code null} for any origin
+     * @param exposeHeaders the headers to expose, joined with {@code ", "}, or {@code null}
+     * @param allowCredentials the origins allowed credentials, or {@code null} for none
      * @param allowPrivateNetwork whether a preflight with {@code
      *     Access-Control-Request-Private-Network: true} gets {@code
      *     Access-Control-Allow-Private-Network: true} (Falcon 4)
@@ -101,6 +104,9 @@ public class CORSMiddleware implements Middleware {
      * Returns a copy of this policy that also answers Private Network Access preflights.
      *
      * <p>Falcon 4: {@code CORSMiddleware(allow_private_network=True)}.
+     *
+     * @param allow whether to answer Private Network Access preflights
+     * @return a new policy
      */
     public CORSMiddleware withAllowPrivateNetwork(boolean allow) {
         return new CORSMiddleware(this, allow);

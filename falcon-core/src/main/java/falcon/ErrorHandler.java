@@ -35,6 +35,10 @@ public interface ErrorHandler<E extends Throwable> {
      *
      * <p>Falcon: a handler taking the {@code ws} keyword argument.
      *
+     * @param req the handshake request
+     * @param ws the WebSocket connection
+     * @param ex the exception
+     * @param params the route's field values (empty when routing had not happened)
      * @throws Exception an {@link HTTPError} or {@link HTTPStatus} to close with
      */
     default void handleWs(Request req, WebSocket ws, E ex, RouteParams params) throws Exception {

@@ -8,6 +8,12 @@ package falcon;
 @FunctionalInterface
 public interface ErrorSerializer {
 
-    /** Sets {@code resp}'s body (and Content-Type) from {@code error}. */
+    /**
+     * Sets {@code resp}'s body (and Content-Type) from {@code error}.
+     *
+     * @param req the request, e.g. to choose a media type from its Accept header
+     * @param resp the response whose body to set
+     * @param error the error to serialize
+     */
     void serialize(Request req, Response resp, HTTPError error);
 }

@@ -21,22 +21,38 @@ public final class Forwarded {
     public Forwarded() {
     }
 
-    /** Returns the {@code for} parameter (the node making the request), or {@code null}. */
+    /**
+     * Returns the {@code for} parameter (the node making the request), or {@code null}.
+     *
+     * @return the {@code for} parameter, or {@code null} when absent
+     */
     public String getSrc() {
         return src;
     }
 
-    /** Returns the {@code by} parameter (the proxy's client-facing interface), or {@code null}. */
+    /**
+     * Returns the {@code by} parameter (the proxy's client-facing interface), or {@code null}.
+     *
+     * @return the {@code by} parameter, or {@code null} when absent
+     */
     public String getDest() {
         return dest;
     }
 
-    /** Returns the {@code host} parameter (the Host header the proxy received), or {@code null}. */
+    /**
+     * Returns the {@code host} parameter (the Host header the proxy received), or {@code null}.
+     *
+     * @return the {@code host} parameter, or {@code null} when absent
+     */
     public String getHost() {
         return host;
     }
 
-    /** Returns the {@code proto} parameter in lower case, or {@code null}. */
+    /**
+     * Returns the {@code proto} parameter in lower case, or {@code null}.
+     *
+     * @return the {@code proto} parameter in lower case, or {@code null} when absent
+     */
     public String getScheme() {
         return scheme;
     }
@@ -51,6 +67,7 @@ public final class Forwarded {
      *
      * <p>Falcon: {@code falcon.forwarded._parse_forwarded_header}.
      *
+     * @param header the {@code Forwarded} header value
      * @return the elements in header order; empty when nothing could be parsed
      */
     public static List<Forwarded> parse(String header) {

@@ -44,13 +44,21 @@ public class HTTPError extends RuntimeException {
     /** The link text used when {@link #withHref(String)} is given no text (Falcon's source). */
     public static final String DEFAULT_HREF_TEXT = "Documentation related to this error";
 
+    /** The status line, such as {@code "404 Not Found"}. */
     private final String status;
+    /** The numeric status code, such as 404. */
     private final int statusCode;
+    /** The title sent to the client; the status line unless one was given. */
     private String title;
+    /** The description sent to the client, or {@code null} for none. */
     private String description;
+    /** The extra response headers in the order they were added, or {@code null} for none. */
     private Map<String, String> headers;
+    /** The documentation URL as given, or {@code null} for none. */
     private String href;
+    /** The documentation link's text. */
     private String hrefText;
+    /** The application-specific error code, or {@code null} for none. */
     private Integer code;
 
     /**

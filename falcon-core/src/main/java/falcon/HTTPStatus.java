@@ -24,10 +24,15 @@ public class HTTPStatus extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The status line, such as {@code "204 No Content"}. */
     private final String status;
+    /** The numeric status code, such as 204. */
     private final int statusCode;
+    /** The headers to set on the response, in the order they were given. */
     private final Map<String, String> headers;
+    /** The text body, or {@code null} for none. */
     private String text;
+    /** The binary body, sent in preference to the text, or {@code null} for none. */
     private byte[] data;
 
     /**

@@ -34,6 +34,8 @@ public interface Middleware {
     /**
      * Runs before routing; may change {@code req.setPath(...)} to re-route.
      *
+     * @param req the request
+     * @param resp the response
      * @throws Exception handed to the error handlers
      */
     default void processRequest(Request req, Response resp) throws Exception {
@@ -42,6 +44,8 @@ public interface Middleware {
     /**
      * Runs after routing, before the responder; only when a route matched.
      *
+     * @param req the request
+     * @param resp the response
      * @param resource the matched resource
      * @param params the route's fields; changes reach the responder
      * @throws Exception handed to the error handlers
@@ -53,6 +57,8 @@ public interface Middleware {
     /**
      * Runs after the responder (or the error handler).
      *
+     * @param req the request
+     * @param resp the response, as the responder or error handler left it
      * @param resource the matched resource, or {@code null} when none matched
      * @param reqSucceeded whether the request was handled without an exception
      * @throws Exception handed to the error handlers
@@ -66,6 +72,8 @@ public interface Middleware {
      *
      * <p>Falcon: {@code process_request_async} (or an {@code async def process_request}).
      *
+     * @param req the request
+     * @param resp the response
      * @return the stage to wait for, or {@code null}
      * @throws Exception handed to the error handlers; so is a stage that fails
      */
@@ -77,6 +85,10 @@ public interface Middleware {
     /**
      * Asynchronous {@link #processResource}. Falcon: {@code process_resource_async}.
      *
+     * @param req the request
+     * @param resp the response
+     * @param resource the matched resource
+     * @param params the route's fields; changes reach the responder
      * @return the stage to wait for, or {@code null}
      * @throws Exception handed to the error handlers; so is a stage that fails
      */
@@ -89,6 +101,10 @@ public interface Middleware {
     /**
      * Asynchronous {@link #processResponse}. Falcon: {@code process_response_async}.
      *
+     * @param req the request
+     * @param resp the response, as the responder or error handler left it
+     * @param resource the matched resource, or {@code null} when none matched
+     * @param reqSucceeded whether the request was handled without an exception
      * @return the stage to wait for, or {@code null}
      * @throws Exception handed to the error handlers; so is a stage that fails
      */
@@ -103,6 +119,8 @@ public interface Middleware {
      *
      * <p>Falcon: {@code process_request_ws(req, ws)}.
      *
+     * @param req the handshake request
+     * @param ws the WebSocket connection, not yet accepted
      * @throws Exception handed to the error handlers (an {@link HTTPError} denies the handshake)
      */
     default void processRequestWs(Request req, WebSocket ws) throws Exception {
@@ -114,6 +132,10 @@ public interface Middleware {
      *
      * <p>Falcon: {@code process_resource_ws(req, ws, resource, params)}.
      *
+     * @param req the handshake request
+     * @param ws the WebSocket connection, not yet accepted
+     * @param resource the matched resource
+     * @param params the route's fields; changes reach the responder
      * @throws Exception handed to the error handlers
      */
     default void processResourceWs(Request req, WebSocket ws, Object resource, falcon.routing.RouteParams params)

@@ -9,7 +9,11 @@ public class OperationNotAllowed extends IllegalStateException {
 
     private static final long serialVersionUID = 1L;
 
-    /** Creates the error with a message. */
+    /**
+     * Creates the error with a message.
+     *
+     * @param message the detail message
+     */
     public OperationNotAllowed(String message) {
         super(message);
     }

@@ -9,7 +9,11 @@ public class PayloadTypeError extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    /** Creates the error with a message. */
+    /**
+     * Creates the error with a message.
+     *
+     * @param message the detail message
+     */
     public PayloadTypeError(String message) {
         super(message);
     }

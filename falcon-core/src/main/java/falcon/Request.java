@@ -59,7 +59,7 @@ public class Request {
     private Context context;
     private Function<Request, ? extends Context> contextFactory;
 
-    // Lazily computed, then cached (DESIGN §3): a request that never asks pays nothing.
+    // Lazily computed, then cached: a request that never asks pays nothing.
     private Map<String, Object> params;
     private Map<String, String> headers;
     private Map<String, List<String>> cookies;
@@ -96,17 +96,29 @@ public class Request {
         this.path = decoded;
     }
 
-    /** Returns the exchange this request came from (for adapters and advanced use). */
+    /**
+     * Returns the exchange this request came from (for adapters and advanced use).
+     *
+     * @return the adapter's exchange
+     */
     public Exchange getExchange() {
         return exchange;
     }
 
-    /** Returns the App's request options. Falcon: {@code req.options}. */
+    /**
+     * Returns the App's request options. Falcon: {@code req.options}.
+     *
+     * @return the request options
+     */
     public RequestOptions getOptions() {
         return options;
     }
 
-    /** Returns the request method, e.g. {@code GET}. Falcon: {@code req.method}. */
+    /**
+     * Returns the request method, e.g. {@code GET}. Falcon: {@code req.method}.
+     *
+     * @return the request method
+     */
     public String getMethod() {
         return method;
     }
@@ -115,6 +127,8 @@ public class Request {
      * Returns the percent-decoded path, e.g. {@code /books/9780}; {@code +} is kept as is.
      *
      * <p>Falcon: {@code req.path}.
+     *
+     * @return the decoded path
      */
     public String getPath() {
         return path;
@@ -125,6 +139,8 @@ public class Request {
      *
      * <p>Falcon: assigning {@code req.path}. Unlike Falcon, the URIs derived from the path
      * ({@link #getUri()}, {@link #getRelativeUri()}...) follow the change.
+     *
+     * @param path the new path, already percent-decoded
      */
     public void setPath(String path) {
         this.path = path;
@@ -133,7 +149,13 @@ public class Request {
         this.forwardedUri = null;
     }
 
-    /** Returns the raw query string without {@code ?}, or an empty string. Falcon: {@code req.query_string}. */
+    /**
+     * Returns the raw query string without {@code ?}, or an empty string.
+     *
+     * <p>Falcon: {@code req.query_string}.
+     *
+     * @return the query string; empty when there is none
+     */
     public String getQueryString() {
         return exchange.queryString();
     }
@@ -142,24 +164,38 @@ public class Request {
      * Returns the template of the matched route, or {@code null} before routing or for sinks.
      *
      * <p>Falcon: {@code req.uri_template}.
+     *
+     * @return the route's template, or {@code null} before routing or for sinks
      */
     public String getUriTemplate() {
         return uriTemplate;
     }
 
-    /** Sets the matched template; the App calls this after routing. */
+    /**
+     * Sets the matched template; the App calls this after routing.
+     *
+     * @param uriTemplate the template of the matched route
+     */
     public void setUriTemplate(String uriTemplate) {
         this.uriTemplate = uriTemplate;
     }
 
-    /** Returns the protocol of the request line, e.g. {@code HTTP/1.1}. */
+    /**
+     * Returns the protocol of the request line, e.g. {@code HTTP/1.1}.
+     *
+     * @return the protocol name and version
+     */
     public String getProtocol() {
         return exchange.protocol();
     }
 
     // ---------------------------------------------------------------- URL parts
 
-    /** Returns {@code http} or {@code https}. Falcon: {@code req.scheme}. */
+    /**
+     * Returns {@code http} or {@code https}. Falcon: {@code req.scheme}.
+     *
+     * @return the scheme of the request
+     */
     public String getScheme() {
         return exchange.scheme();
     }
@@ -170,6 +206,8 @@ public class Request {
      *
      * <p>When a {@code Forwarded} header is present, {@code X-Forwarded-Proto} is not consulted.
      * Falcon: {@code req.forwarded_scheme}.
+     *
+     * @return the original scheme, e.g. {@code https}
      */
     public String getForwardedScheme() {
         RequestHeaders h = exchange.headers();
@@ -188,6 +226,8 @@ public class Request {
      *
      * <p>Falcon: {@code req.host}. Falcon fails with a 500 on a Host header whose port is not a
      * number; here the part before the colon is returned.
+     *
+     * @return the host name, without port
      */
     public String getHost() {
         String host = exchange.headers().get("Host");
@@ -206,6 +246,8 @@ public class Request {
      * {@code host}, else {@code X-Forwarded-Host}, else {@link #getNetloc()} (port included).
      *
      * <p>Falcon: {@code req.forwarded_host}.
+     *
+     * @return the host, with its port when one was given
      */
     public String getForwardedHost() {
         RequestHeaders h = exchange.headers();
@@ -224,6 +266,8 @@ public class Request {
      *
      * <p>Falcon: {@code req.port}. A Host port that is not a number gives the scheme's default
      * here (Falcon fails with a 500).
+     *
+     * @return the port number
      */
     public int getPort() {
         String host = exchange.headers().get("Host");
@@ -244,6 +288,8 @@ public class Request {
      * {@code host[:port]}, the port left out when it is the scheme's default.
      *
      * <p>Falcon: {@code req.netloc}.
+     *
+     * @return {@code host} or {@code host:port}
      */
     public String getNetloc() {
         String host = exchange.headers().get("Host");
@@ -261,6 +307,8 @@ public class Request {
      * {@code null} when the host has a single label. Meaningless for IP addresses.
      *
      * <p>Falcon: {@code req.subdomain}.
+     *
+     * @return the first label of the host, or {@code null} when it has no dot
      */
     public String getSubdomain() {
         String host = getHost();
@@ -272,6 +320,8 @@ public class Request {
      * Returns the path the App is mounted under (WSGI {@code SCRIPT_NAME}), or empty.
      *
      * <p>Falcon: {@code req.root_path}.
+     *
+     * @return the mount path; empty when mounted at the root
      */
     public String getRootPath() {
         return exchange.rootPath();
@@ -282,6 +332,7 @@ public class Request {
      *
      * <p>Falcon: {@code req.app}, deprecated there as here.
      *
+     * @return the root path
      * @deprecated use {@link #getRootPath()}
      */
     @Deprecated
@@ -289,7 +340,11 @@ public class Request {
         return getRootPath();
     }
 
-    /** Returns {@code scheme://netloc/rootPath}. Falcon: {@code req.prefix}. */
+    /**
+     * Returns {@code scheme://netloc/rootPath}. Falcon: {@code req.prefix}.
+     *
+     * @return the URI up to and including the root path
+     */
     public String getPrefix() {
         String value = prefix;
         if (value == null) {
@@ -302,6 +357,8 @@ public class Request {
      * Returns {@code forwardedScheme://forwardedHost/rootPath}.
      *
      * <p>Falcon: {@code req.forwarded_prefix}.
+     *
+     * @return the prefix as the client saw it
      */
     public String getForwardedPrefix() {
         String value = forwardedPrefix;
@@ -315,6 +372,8 @@ public class Request {
      * Returns the root path, the decoded path and the query string.
      *
      * <p>Falcon: {@code req.relative_uri}.
+     *
+     * @return the URI without scheme and host
      */
     public String getRelativeUri() {
         String value = relativeUri;
@@ -325,7 +384,11 @@ public class Request {
         return value;
     }
 
-    /** Returns the full URI: {@code scheme://netloc} and the relative URI. Falcon: {@code req.uri}. */
+    /**
+     * Returns the full URI: {@code scheme://netloc} and the relative URI. Falcon: {@code req.uri}.
+     *
+     * @return the full URI
+     */
     public String getUri() {
         String value = uri;
         if (value == null) {
@@ -334,7 +397,11 @@ public class Request {
         return value;
     }
 
-    /** Returns the full URI; the same as {@link #getUri()}. Falcon: {@code req.url}. */
+    /**
+     * Returns the full URI; the same as {@link #getUri()}. Falcon: {@code req.url}.
+     *
+     * @return the full URI
+     */
     public String getUrl() {
         return getUri();
     }
@@ -343,6 +410,8 @@ public class Request {
      * Returns the URI the client used before any proxy, from the forwarded scheme and host.
      *
      * <p>Falcon: {@code req.forwarded_uri}.
+     *
+     * @return the full URI as the client saw it
      */
     public String getForwardedUri() {
         String value = forwardedUri;
@@ -358,6 +427,8 @@ public class Request {
      * Returns the peer's address (the client or the last proxy); {@code 127.0.0.1} if unknown.
      *
      * <p>Falcon: {@code req.remote_addr}.
+     *
+     * @return the peer's address, or {@code 127.0.0.1}
      */
     public String getRemoteAddr() {
         String addr = exchange.remoteAddr();
@@ -373,6 +444,8 @@ public class Request {
      * identifiers. Never trust them for security decisions without knowing your proxies.
      *
      * <p>Falcon: {@code req.access_route}.
+     *
+     * @return an unmodifiable list of addresses, never empty
      */
     public List<String> getAccessRoute() {
         List<String> route = accessRoute;
@@ -418,6 +491,8 @@ public class Request {
      *
      * <p>Parsing is best effort and never fails; see {@link Forwarded#parse}. Falcon: {@code
      * req.forwarded}.
+     *
+     * @return an unmodifiable list of hops, or {@code null} without the header
      */
     public List<Forwarded> getForwarded() {
         List<Forwarded> value = forwarded;
@@ -437,6 +512,8 @@ public class Request {
      * Returns this request's context, made by the App's context factory on first use.
      *
      * <p>Falcon: {@code req.context}.
+     *
+     * @return the context of this request
      */
     public Context getContext() {
         Context c = context;
@@ -446,7 +523,11 @@ public class Request {
         return c;
     }
 
-    /** Sets the factory of {@link #getContext()}; the App calls it with its own factory. */
+    /**
+     * Sets the factory of {@link #getContext()}; the App calls it with its own factory.
+     *
+     * @param factory makes the context from the request; {@code null} for a plain {@link Context}
+     */
     public void setContextFactory(Function<Request, ? extends Context> factory) {
         this.contextFactory = factory;
     }
@@ -457,6 +538,8 @@ public class Request {
      * Returns all headers, names in upper case as WSGI presents them; built once, read-only.
      *
      * <p>Falcon: {@code req.headers}.
+     *
+     * @return an unmodifiable map from upper-case name to value; repeats joined with commas
      */
     public Map<String, String> getHeaders() {
         Map<String, String> h = headers;
@@ -472,7 +555,14 @@ public class Request {
         return h;
     }
 
-    /** Returns the value of header {@code name} (any case), or {@code null}. Falcon: {@code req.get_header}. */
+    /**
+     * Returns the value of header {@code name} (any case), or {@code null}.
+     *
+     * <p>Falcon: {@code req.get_header}.
+     *
+     * @param name the header name, in any case
+     * @return the value, or {@code null} when absent
+     */
     public String getHeader(String name) {
         return exchange.headers().get(name);
     }
@@ -480,13 +570,22 @@ public class Request {
     /**
      * Returns the value of header {@code name} (any case).
      *
+     * @param name the header name, in any case
+     * @param required whether an absent header is an error
+     * @return the value, or {@code null} when absent and not required
      * @throws HTTPMissingHeader if {@code required} and the header is absent
      */
     public String getHeader(String name, boolean required) {
         return getHeader(name, required, null);
     }
 
-    /** Returns the value of header {@code name}, or {@code defaultValue} when absent. */
+    /**
+     * Returns the value of header {@code name}, or {@code defaultValue} when absent.
+     *
+     * @param name the header name, in any case
+     * @param defaultValue returned when the header is absent
+     * @return the value, or {@code defaultValue} when absent
+     */
     public String getHeader(String name, String defaultValue) {
         return getHeader(name, false, defaultValue);
     }
@@ -496,6 +595,9 @@ public class Request {
      *
      * <p>Falcon: {@code req.get_header(name, required, default)}.
      *
+     * @param name the header name, in any case
+     * @param required whether an absent header is an error
+     * @param defaultValue returned when the header is absent and not required
      * @return the value, or {@code defaultValue} when absent and not required
      * @throws HTTPMissingHeader if {@code required} and the header is absent
      */
@@ -510,12 +612,23 @@ public class Request {
         return value;
     }
 
-    /** Returns an HTTP-date header as a (UTC) date-time, or {@code null} when absent. */
+    /**
+     * Returns an HTTP-date header as a (UTC) date-time, or {@code null} when absent.
+     *
+     * @param name the header name, in any case
+     * @return the date-time, or {@code null} when absent
+     */
     public LocalDateTime getHeaderAsDatetime(String name) {
         return getHeaderAsDatetime(name, false, false);
     }
 
-    /** Returns an HTTP-date header as a (UTC) date-time; see the full overload. */
+    /**
+     * Returns an HTTP-date header as a (UTC) date-time; see the full overload.
+     *
+     * @param name the header name, in any case
+     * @param required whether an absent header is an error
+     * @return the date-time, or {@code null} when absent and not required
+     */
     public LocalDateTime getHeaderAsDatetime(String name, boolean required) {
         return getHeaderAsDatetime(name, required, false);
     }
@@ -526,6 +639,8 @@ public class Request {
      *
      * <p>Falcon: {@code req.get_header_as_datetime(header, required, obs_date)}.
      *
+     * @param name the header name, in any case
+     * @param required whether an absent header is an error
      * @param obsDate whether the obsolete RFC 850 and asctime forms are accepted too
      * @return the date-time, or {@code null} when absent and not required
      * @throws HTTPMissingHeader if {@code required} and the header is absent
@@ -549,7 +664,11 @@ public class Request {
         return value == null || value.isEmpty() ? null : value;
     }
 
-    /** Returns the Content-Type header, or {@code null}. Falcon: {@code req.content_type}. */
+    /**
+     * Returns the Content-Type header, or {@code null}. Falcon: {@code req.content_type}.
+     *
+     * @return the Content-Type value, or {@code null} when absent
+     */
     public String getContentType() {
         return exchange.headers().get("Content-Type");
     }
@@ -559,6 +678,7 @@ public class Request {
      *
      * <p>Falcon: {@code req.content_length}.
      *
+     * @return the length in bytes, or {@code null} when absent or empty
      * @throws HTTPInvalidHeader when it is not a non-negative integer
      */
     public Long getContentLength() {
@@ -576,33 +696,67 @@ public class Request {
         return n;
     }
 
-    /** Returns the Accept header, or {@code *}{@code /*} when absent or empty. Falcon: {@code req.accept}. */
+    /**
+     * Returns the Accept header, or {@code *}{@code /*} when absent or empty.
+     *
+     * <p>Falcon: {@code req.accept}.
+     *
+     * @return the Accept value; {@code *}{@code /*} when absent or empty
+     */
     public String getAccept() {
         String accept = exchange.headers().get("Accept");
         return accept == null || accept.isEmpty() ? "*/*" : accept;
     }
 
-    /** Returns the User-Agent header, or {@code null} when absent or empty. Falcon: {@code req.user_agent}. */
+    /**
+     * Returns the User-Agent header, or {@code null} when absent or empty.
+     *
+     * <p>Falcon: {@code req.user_agent}.
+     *
+     * @return the User-Agent value, or {@code null} when absent or empty
+     */
     public String getUserAgent() {
         return nonEmptyHeader("User-Agent");
     }
 
-    /** Returns the Authorization header, or {@code null} when absent or empty. Falcon: {@code req.auth}. */
+    /**
+     * Returns the Authorization header, or {@code null} when absent or empty.
+     *
+     * <p>Falcon: {@code req.auth}.
+     *
+     * @return the Authorization value, or {@code null} when absent or empty
+     */
     public String getAuth() {
         return nonEmptyHeader("Authorization");
     }
 
-    /** Returns the Expect header, or {@code null} when absent or empty. Falcon: {@code req.expect}. */
+    /**
+     * Returns the Expect header, or {@code null} when absent or empty. Falcon: {@code req.expect}.
+     *
+     * @return the Expect value, or {@code null} when absent or empty
+     */
     public String getExpect() {
         return nonEmptyHeader("Expect");
     }
 
-    /** Returns the Referer header, or {@code null} when absent or empty. Falcon: {@code req.referer}. */
+    /**
+     * Returns the Referer header, or {@code null} when absent or empty.
+     *
+     * <p>Falcon: {@code req.referer}.
+     *
+     * @return the Referer value, or {@code null} when absent or empty
+     */
     public String getReferer() {
         return nonEmptyHeader("Referer");
     }
 
-    /** Returns the raw If-Range header, or {@code null} when absent or empty. Falcon: {@code req.if_range}. */
+    /**
+     * Returns the raw If-Range header, or {@code null} when absent or empty.
+     *
+     * <p>Falcon: {@code req.if_range}.
+     *
+     * @return the If-Range value, or {@code null} when absent or empty
+     */
     public String getIfRange() {
         return nonEmptyHeader("If-Range");
     }
@@ -612,6 +766,7 @@ public class Request {
      *
      * <p>Falcon: {@code req.date}.
      *
+     * @return the date-time, or {@code null} when absent
      * @throws HTTPInvalidHeader if it is not an HTTP-date
      */
     public LocalDateTime getDate() {
@@ -623,6 +778,7 @@ public class Request {
      *
      * <p>Falcon: {@code req.if_modified_since}.
      *
+     * @return the date-time, or {@code null} when absent
      * @throws HTTPInvalidHeader if it is not an HTTP-date
      */
     public LocalDateTime getIfModifiedSince() {
@@ -634,6 +790,7 @@ public class Request {
      *
      * <p>Falcon: {@code req.if_unmodified_since}.
      *
+     * @return the date-time, or {@code null} when absent
      * @throws HTTPInvalidHeader if it is not an HTTP-date
      */
     public LocalDateTime getIfUnmodifiedSince() {
@@ -645,6 +802,8 @@ public class Request {
      *
      * <p>{@code *} is returned as a single {@code ETag("*")}. A list whose members are not
      * quoted gives {@code null}. Falcon: {@code req.if_match}.
+     *
+     * @return an unmodifiable list of entity-tags, or {@code null}
      */
     public List<ETag> getIfMatch() {
         List<ETag> value = ifMatch;
@@ -658,6 +817,8 @@ public class Request {
      * Returns the entity-tags of If-None-Match, or {@code null} when absent or blank.
      *
      * <p>Falcon: {@code req.if_none_match}; see {@link #getIfMatch()}.
+     *
+     * @return an unmodifiable list of entity-tags, or {@code null}
      */
     public List<ETag> getIfNoneMatch() {
         List<ETag> value = ifNoneMatch;
@@ -708,6 +869,7 @@ public class Request {
      * <p>{@code bytes=10-} gives {@code {10, -1}}; the suffix {@code bytes=-5} gives
      * {@code {-5, -1}}. Only a single range is supported. Falcon: {@code req.range}, a tuple.
      *
+     * @return {@code {first, last}}, or {@code null} when the header is absent
      * @throws HTTPInvalidHeader if there is no unit, more than one range, no offsets, an
      *     offset that is not a number, {@code last < first}, or an empty suffix
      */
@@ -757,6 +919,7 @@ public class Request {
      *
      * <p>Falcon: {@code req.range_unit}.
      *
+     * @return the range unit, or {@code null} when the header is absent
      * @throws HTTPInvalidHeader if the value has no {@code =}
      */
     public String getRangeUnit() {
@@ -777,6 +940,9 @@ public class Request {
      * Returns whether the client accepts {@code mediaType} at all, by the Accept header.
      *
      * <p>Falcon: {@code req.client_accepts}. A malformed Accept header accepts nothing.
+     *
+     * @param mediaType a media type, e.g. {@code application/json}
+     * @return {@code true} if the Accept header gives it a non-zero quality
      */
     public boolean clientAccepts(String mediaType) {
         String accept = getAccept();
@@ -790,12 +956,24 @@ public class Request {
         }
     }
 
-    /** Returns whether the client accepts {@code application/json}. Falcon: {@code req.client_accepts_json}. */
+    /**
+     * Returns whether the client accepts {@code application/json}.
+     *
+     * <p>Falcon: {@code req.client_accepts_json}.
+     *
+     * @return {@code true} if the client accepts JSON
+     */
     public boolean clientAcceptsJson() {
         return clientAccepts("application/json");
     }
 
-    /** Returns whether the client accepts {@code application/xml}. Falcon: {@code req.client_accepts_xml}. */
+    /**
+     * Returns whether the client accepts {@code application/xml}.
+     *
+     * <p>Falcon: {@code req.client_accepts_xml}.
+     *
+     * @return {@code true} if the client accepts XML
+     */
     public boolean clientAcceptsXml() {
         return clientAccepts("application/xml");
     }
@@ -804,6 +982,8 @@ public class Request {
      * Returns whether the client accepts {@code application/msgpack} or its x- variant.
      *
      * <p>Falcon: {@code req.client_accepts_msgpack}.
+     *
+     * @return {@code true} if the client accepts either MessagePack type
      */
     public boolean clientAcceptsMsgpack() {
         return clientAccepts("application/x-msgpack") || clientAccepts("application/msgpack");
@@ -813,6 +993,10 @@ public class Request {
      * Returns the client's preferred type among {@code mediaTypes}, or {@code null}.
      *
      * <p>On a tie, the type listed last wins, as in Falcon 3. Falcon: {@code req.client_prefers}.
+     *
+     * @param mediaTypes the types the responder can produce
+     * @return the best match, or {@code null} when none is acceptable or the Accept header is
+     *     malformed
      */
     public String clientPrefers(List<String> mediaTypes) {
         try {
@@ -829,6 +1013,8 @@ public class Request {
      * Returns the cookies by name; when a name repeats, the first value wins.
      *
      * <p>Falcon: {@code req.cookies}.
+     *
+     * @return an unmodifiable map from cookie name to its first value
      */
     public Map<String, String> getCookies() {
         Map<String, String> first = cookiesCollapsed;
@@ -846,6 +1032,9 @@ public class Request {
      * Returns every value of cookie {@code name} (case-sensitive) in order, or {@code null}.
      *
      * <p>Falcon: {@code req.get_cookie_values}.
+     *
+     * @param name the cookie name, case-sensitive
+     * @return an unmodifiable list of the values, or {@code null} when there is no such cookie
      */
     public List<String> getCookieValues(String name) {
         List<String> values = parsedCookies().get(name);
@@ -918,13 +1107,15 @@ public class Request {
 
     // ---------------------------------------------------------------- body
 
-    // ---------------------------------------------------------------- async body, SSE, WebSocket (#6)
+    // ---------------------------------------------------------------- async body, SSE, WebSocket
 
     /**
      * Returns the body as a publisher of chunks, to read it without blocking a thread; use it or
      * {@link #getStream()}, not both.
      *
      * <p>Falcon: {@code async for chunk in req.stream} ({@code falcon.asgi.Request}).
+     *
+     * @return the publisher of the body's chunks
      */
     public java.util.concurrent.Flow.Publisher<java.nio.ByteBuffer> getStreamAsync() {
         return exchange.bodyPublisher();
@@ -943,17 +1134,29 @@ public class Request {
      * Returns the {@code Last-Event-ID} header a reconnecting SSE client sends, or {@code null}.
      *
      * <p>Falcon 4.3: {@code req.last_event_id}.
+     *
+     * @return the event ID, or {@code null} when absent
      */
     public String getLastEventId() {
         return exchange.headers().get("Last-Event-ID");
     }
 
-    /** Returns whether this request is a WebSocket handshake. Falcon: {@code req.is_websocket}. */
+    /**
+     * Returns whether this request is a WebSocket handshake. Falcon: {@code req.is_websocket}.
+     *
+     * @return {@code true} for a WebSocket handshake
+     */
     public boolean isWebsocket() {
         return exchange.webSocket() != null;
     }
 
-    /** Returns the body stream; it ends with the body and never blocks past it. Falcon: {@code req.stream}. */
+    /**
+     * Returns the body stream; it ends with the body and never blocks past it.
+     *
+     * <p>Falcon: {@code req.stream}.
+     *
+     * @return the body stream, the same one on every call
+     */
     public InputStream getStream() {
         InputStream s = stream;
         if (s == null) {
@@ -966,6 +1169,8 @@ public class Request {
      * Returns the body stream; the same as {@link #getStream()}, which is always bounded here.
      *
      * <p>Falcon: {@code req.bounded_stream}.
+     *
+     * @return the body stream
      */
     public InputStream getBoundedStream() {
         return getStream();
@@ -976,6 +1181,7 @@ public class Request {
      *
      * <p>Falcon: {@code req.get_media()} / {@code req.media}.
      *
+     * @return the deserialized body
      * @throws MediaNotFoundError when the body is empty
      * @throws MediaMalformedError when it cannot be parsed
      * @throws HTTPUnsupportedMediaType when no handler fits the Content-Type
@@ -988,6 +1194,9 @@ public class Request {
      * Returns the body deserialized, or {@code defaultWhenEmpty} when the body is empty.
      *
      * <p>Falcon: {@code req.get_media(default_when_empty=...)}.
+     *
+     * @param defaultWhenEmpty returned instead of failing when the body is empty
+     * @return the deserialized body, or {@code defaultWhenEmpty}
      */
     public Object getMedia(Object defaultWhenEmpty) {
         return media(defaultWhenEmpty);
@@ -1025,7 +1234,11 @@ public class Request {
         }
     }
 
-    /** Reads the whole body as UTF-8 text (replacing invalid bytes). */
+    /**
+     * Reads the whole body as UTF-8 text (replacing invalid bytes).
+     *
+     * @return the body as text; empty when there is none
+     */
     public String getBodyText() {
         try {
             return new String(getStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -1045,6 +1258,8 @@ public class Request {
      * parameters of the same name; a body that is not ASCII is ignored and logged, as in Falcon.
      *
      * <p>Falcon: {@code req.params}.
+     *
+     * @return the parameters by name, parsed on first use and kept
      */
     public Map<String, Object> getParams() {
         Map<String, Object> p = params;
@@ -1092,7 +1307,12 @@ public class Request {
                 options.autoParseQsCsv));
     }
 
-    /** Returns whether query parameter {@code name} is present. Falcon: {@code req.has_param}. */
+    /**
+     * Returns whether query parameter {@code name} is present. Falcon: {@code req.has_param}.
+     *
+     * @param name the parameter name
+     * @return {@code true} if the parameter is present
+     */
     public boolean hasParam(String name) {
         return getParams().containsKey(name);
     }
@@ -1116,7 +1336,12 @@ public class Request {
         return defaultValue;
     }
 
-    /** Returns query parameter {@code name} (the last value when repeated), or {@code null}. */
+    /**
+     * Returns query parameter {@code name} (the last value when repeated), or {@code null}.
+     *
+     * @param name the parameter name
+     * @return the value, or {@code null} when absent
+     */
     public String getParam(String name) {
         return getParam(name, false, null, null);
     }
@@ -1124,6 +1349,9 @@ public class Request {
     /**
      * Returns query parameter {@code name}.
      *
+     * @param name the parameter name
+     * @param required whether an absent parameter is an error
+     * @return the value, or {@code null} when absent and not required
      * @throws HTTPMissingParam if {@code required} and absent
      */
     public String getParam(String name, boolean required) {
@@ -1133,6 +1361,10 @@ public class Request {
     /**
      * Returns query parameter {@code name}, or {@code defaultValue} when absent.
      *
+     * @param name the parameter name
+     * @param required whether an absent parameter is an error
+     * @param defaultValue returned when the parameter is absent and not required
+     * @return the value, or {@code defaultValue} when absent and not required
      * @throws HTTPMissingParam if {@code required} and absent
      */
     public String getParam(String name, boolean required, String defaultValue) {
@@ -1146,7 +1378,10 @@ public class Request {
      *
      * <p>Falcon: {@code req.get_param(name, required, store, default)}.
      *
+     * @param name the parameter name
+     * @param required whether an absent parameter is an error
      * @param store when not null and the parameter is present, receives {@code name -> value}
+     * @param defaultValue returned when the parameter is absent and not required
      * @return the value, or {@code defaultValue} when absent and not required
      * @throws HTTPMissingParam if {@code required} and absent
      */
@@ -1182,17 +1417,37 @@ public class Request {
         return value;
     }
 
-    /** Returns query parameter {@code name} as an Integer, or {@code null} when absent. */
+    /**
+     * Returns query parameter {@code name} as an Integer, or {@code null} when absent.
+     *
+     * @param name the parameter name
+     * @return the value, or {@code null} when absent
+     */
     public Integer getParamAsInt(String name) {
         return getParamAsInt(name, false, null, null, null, null);
     }
 
-    /** Returns query parameter {@code name} as an Integer; see the full overload. */
+    /**
+     * Returns query parameter {@code name} as an Integer; see the full overload.
+     *
+     * @param name the parameter name
+     * @param required whether an absent parameter is an error
+     * @return the value, or {@code null} when absent and not required
+     */
     public Integer getParamAsInt(String name, boolean required) {
         return getParamAsInt(name, required, null, null, null, null);
     }
 
-    /** Returns query parameter {@code name} as an Integer; see the full overload. */
+    /**
+     * Returns query parameter {@code name} as an Integer; see the full overload.
+     *
+     * @param name the parameter name
+     * @param required whether an absent parameter is an error
+     * @param minValue the smallest value accepted, or {@code null}
+     * @param maxValue the largest value accepted, or {@code null}
+     * @param defaultValue returned when the parameter is absent and not required
+     * @return the value, or {@code defaultValue} when absent and not required
+     */
     public Integer getParamAsInt(String name, boolean required, Integer minValue, Integer maxValue,
             Integer defaultValue) {
         return getParamAsInt(name, required, minValue, maxValue, null, defaultValue);
@@ -1208,7 +1463,12 @@ public class Request {
      * <p>Falcon: {@code req.get_param_as_int(name, required, min_value, max_value, store,
      * default)}.
      *
+     * @param name the parameter name
+     * @param required whether an absent parameter is an error
+     * @param minValue the smallest value accepted, or {@code null}
+     * @param maxValue the largest value accepted, or {@code null}
      * @param store when not null and the parameter is present, receives {@code name -> value}
+     * @param defaultValue returned when the parameter is absent and not required
      * @return the value, or {@code defaultValue} if absent and not required
      * @throws HTTPInvalidParam if the value is not an integer or lies outside [min, max]
      * @throws HTTPMissingParam if required and absent
@@ -1233,17 +1493,37 @@ public class Request {
         return stored(store, name, result);
     }
 
-    /** Returns query parameter {@code name} as a Double, or {@code null} when absent. */
+    /**
+     * Returns query parameter {@code name} as a Double, or {@code null} when absent.
+     *
+     * @param name the parameter name
+     * @return the value, or {@code null} when absent
+     */
     public Double getParamAsFloat(String name) {
         return getParamAsFloat(name, false, null, null, null, null);
     }
 
-    /** Returns query parameter {@code name} as a Double; see the full overload. */
+    /**
+     * Returns query parameter {@code name} as a Double; see the full overload.
+     *
+     * @param name the parameter name
+     * @param required whether an absent parameter is an error
+     * @return the value, or {@code null} when absent and not required
+     */
     public Double getParamAsFloat(String name, boolean required) {
         return getParamAsFloat(name, required, null, null, null, null);
     }
 
-    /** Returns query parameter {@code name} as a Double; see the full overload. */
+    /**
+     * Returns query parameter {@code name} as a Double; see the full overload.
+     *
+     * @param name the parameter name
+     * @param required whether an absent parameter is an error
+     * @param minValue the smallest value accepted, or {@code null}
+     * @param maxValue the largest value accepted, or {@code null}
+     * @param defaultValue returned when the parameter is absent and not required
+     * @return the value, or {@code defaultValue} when absent and not required
+     */
     public Double getParamAsFloat(String name, boolean required, Double minValue, Double maxValue,
             Double defaultValue) {
         return getParamAsFloat(name, required, minValue, maxValue, null, defaultValue);
@@ -1258,7 +1538,12 @@ public class Request {
      * <p>Falcon: {@code req.get_param_as_float(name, required, min_value, max_value, store,
      * default)}.
      *
+     * @param name the parameter name
+     * @param required whether an absent parameter is an error
+     * @param minValue the smallest value accepted, or {@code null}
+     * @param maxValue the largest value accepted, or {@code null}
      * @param store when not null and the parameter is present, receives {@code name -> value}
+     * @param defaultValue returned when the parameter is absent and not required
      * @return the value, or {@code defaultValue} if absent and not required
      * @throws HTTPInvalidParam if the value is not a number or lies outside [min, max]
      * @throws HTTPMissingParam if required and absent
@@ -1282,17 +1567,36 @@ public class Request {
         return stored(store, name, value);
     }
 
-    /** Returns query parameter {@code name} as a Boolean, or {@code null} when absent. */
+    /**
+     * Returns query parameter {@code name} as a Boolean, or {@code null} when absent.
+     *
+     * @param name the parameter name
+     * @return the value, or {@code null} when absent
+     */
     public Boolean getParamAsBool(String name) {
         return getParamAsBool(name, false, null, true, null);
     }
 
-    /** Returns query parameter {@code name} as a Boolean; see the full overload. */
+    /**
+     * Returns query parameter {@code name} as a Boolean; see the full overload.
+     *
+     * @param name the parameter name
+     * @param required whether an absent parameter is an error
+     * @return the value, or {@code null} when absent and not required
+     */
     public Boolean getParamAsBool(String name, boolean required) {
         return getParamAsBool(name, required, null, true, null);
     }
 
-    /** Returns query parameter {@code name} as a Boolean; see the full overload. */
+    /**
+     * Returns query parameter {@code name} as a Boolean; see the full overload.
+     *
+     * @param name the parameter name
+     * @param required whether an absent parameter is an error
+     * @param blankAsTrue whether a blank value reads as {@code true} rather than {@code false}
+     * @param defaultValue returned when the parameter is absent and not required
+     * @return the value, or {@code defaultValue} when absent and not required
+     */
     public Boolean getParamAsBool(String name, boolean required, boolean blankAsTrue, Boolean defaultValue) {
         return getParamAsBool(name, required, null, blankAsTrue, defaultValue);
     }
@@ -1305,7 +1609,12 @@ public class Request {
      *
      * <p>Falcon: {@code req.get_param_as_bool(name, required, store, blank_as_true, default)}.
      *
+     * @param name the parameter name
+     * @param required whether an absent parameter is an error
      * @param store when not null and the parameter is present, receives {@code name -> value}
+     * @param blankAsTrue whether a blank value reads as {@code true} rather than {@code false}
+     * @param defaultValue returned when the parameter is absent and not required
+     * @return the value, or {@code defaultValue} when absent and not required
      * @throws HTTPInvalidParam for any other value
      * @throws HTTPMissingParam if required and absent
      */
@@ -1332,12 +1641,23 @@ public class Request {
         return stored(store, name, value);
     }
 
-    /** Returns query parameter {@code name} as a UUID, or {@code null} when absent. */
+    /**
+     * Returns query parameter {@code name} as a UUID, or {@code null} when absent.
+     *
+     * @param name the parameter name
+     * @return the value, or {@code null} when absent
+     */
     public UUID getParamAsUuid(String name) {
         return getParamAsUuid(name, false, null, null);
     }
 
-    /** Returns query parameter {@code name} as a UUID; see the full overload. */
+    /**
+     * Returns query parameter {@code name} as a UUID; see the full overload.
+     *
+     * @param name the parameter name
+     * @param required whether an absent parameter is an error
+     * @return the value, or {@code null} when absent and not required
+     */
     public UUID getParamAsUuid(String name, boolean required) {
         return getParamAsUuid(name, required, null, null);
     }
@@ -1350,7 +1670,11 @@ public class Request {
      *
      * <p>Falcon: {@code req.get_param_as_uuid(name, required, store, default)}.
      *
+     * @param name the parameter name
+     * @param required whether an absent parameter is an error
      * @param store when not null and the parameter is present, receives {@code name -> value}
+     * @param defaultValue returned when the parameter is absent and not required
+     * @return the value, or {@code defaultValue} when absent and not required
      * @throws HTTPInvalidParam if the value is not a UUID
      * @throws HTTPMissingParam if required and absent
      */
@@ -1390,17 +1714,38 @@ public class Request {
                 Long.parseUnsignedLong(hex.substring(16), 16));
     }
 
-    /** Returns every value of query parameter {@code name}, or {@code null} when absent. */
+    /**
+     * Returns every value of query parameter {@code name}, or {@code null} when absent.
+     *
+     * @param name the parameter name
+     * @return a new list of the values, or {@code null} when absent
+     */
     public List<String> getParamAsList(String name) {
         return getParamAsList(name, null, false, null, null);
     }
 
-    /** Returns every value of query parameter {@code name}, transformed; see the full overload. */
+    /**
+     * Returns every value of query parameter {@code name}, transformed; see the full overload.
+     *
+     * @param <T> the type of the transformed items
+     * @param name the parameter name
+     * @param transform applied to each item, or {@code null} to keep the strings
+     * @return the transformed values, or {@code null} when absent
+     */
     public <T> List<T> getParamAsList(String name, Function<String, T> transform) {
         return getParamAsList(name, transform, false, null, null);
     }
 
-    /** Returns every value of query parameter {@code name}, transformed; see the full overload. */
+    /**
+     * Returns every value of query parameter {@code name}, transformed; see the full overload.
+     *
+     * @param <T> the type of the transformed items
+     * @param name the parameter name
+     * @param transform applied to each item, or {@code null} to keep the strings
+     * @param required whether an absent parameter is an error
+     * @param defaultValue returned when the parameter is absent and not required
+     * @return the transformed values, or {@code defaultValue} when absent and not required
+     */
     public <T> List<T> getParamAsList(String name, Function<String, T> transform, boolean required,
             List<T> defaultValue) {
         return getParamAsList(name, transform, required, null, defaultValue);
@@ -1415,10 +1760,15 @@ public class Request {
      *
      * <p>Falcon: {@code req.get_param_as_list(name, transform, required, store, default)}.
      *
+     * @param <T> the type of the transformed items
+     * @param name the parameter name
      * @param transform applied to each item, or null; a RuntimeException from it (e.g. {@code
      *     NumberFormatException} from {@code Integer::valueOf}, {@code DateTimeParseException} from
      *     {@code LocalDate::parse}) makes the value invalid; an HTTPError it throws is passed on
+     * @param required whether an absent parameter is an error
      * @param store when not null and the parameter is present, receives {@code name -> list}
+     * @param defaultValue returned when the parameter is absent and not required
+     * @return the transformed values, or {@code defaultValue} when absent and not required
      * @throws HTTPInvalidParam if {@code transform} throws a RuntimeException other than an HTTPError
      * @throws HTTPMissingParam if required and absent
      */
@@ -1450,17 +1800,36 @@ public class Request {
         return stored(store, name, out);
     }
 
-    /** Returns query parameter {@code name} as a date-time ({@value #DEFAULT_DATETIME_FORMAT}), or {@code null}. */
+    /**
+     * Returns query parameter {@code name} as a date-time ({@value #DEFAULT_DATETIME_FORMAT}), or
+     * {@code null}.
+     *
+     * @param name the parameter name
+     * @return the date-time, or {@code null} when absent
+     */
     public LocalDateTime getParamAsDatetime(String name) {
         return getParamAsDatetime(name, DEFAULT_DATETIME_FORMAT, false, null, null);
     }
 
-    /** Returns query parameter {@code name} as a date-time; see the full overload. */
+    /**
+     * Returns query parameter {@code name} as a date-time; see the full overload.
+     *
+     * @param name the parameter name
+     * @param formatString the {@code strptime} format, e.g. {@value #DEFAULT_DATETIME_FORMAT}
+     * @return the date-time, or {@code null} when absent
+     */
     public LocalDateTime getParamAsDatetime(String name, String formatString) {
         return getParamAsDatetime(name, formatString, false, null, null);
     }
 
-    /** Returns query parameter {@code name} as a date-time; see the full overload. */
+    /**
+     * Returns query parameter {@code name} as a date-time; see the full overload.
+     *
+     * @param name the parameter name
+     * @param formatString the {@code strptime} format, e.g. {@value #DEFAULT_DATETIME_FORMAT}
+     * @param required whether an absent parameter is an error
+     * @return the date-time, or {@code null} when absent and not required
+     */
     public LocalDateTime getParamAsDatetime(String name, String formatString, boolean required) {
         return getParamAsDatetime(name, formatString, required, null, null);
     }
@@ -1474,8 +1843,12 @@ public class Request {
      * <p>Falcon: {@code req.get_param_as_datetime(name, format_string, required, store,
      * default)}.
      *
+     * @param name the parameter name
      * @param formatString e.g. {@value #DEFAULT_DATETIME_FORMAT}
+     * @param required whether an absent parameter is an error
      * @param store when not null and the parameter is present, receives {@code name -> value}
+     * @param defaultValue returned when the parameter is absent and not required
+     * @return the date-time, or {@code defaultValue} when absent and not required
      * @throws HTTPInvalidParam if the value does not match the format
      * @throws HTTPMissingParam if required and absent
      * @throws IllegalArgumentException if the format has an unsupported directive
@@ -1495,17 +1868,36 @@ public class Request {
         return stored(store, name, value);
     }
 
-    /** Returns query parameter {@code name} as a date ({@value #DEFAULT_DATE_FORMAT}), or {@code null}. */
+    /**
+     * Returns query parameter {@code name} as a date ({@value #DEFAULT_DATE_FORMAT}), or
+     * {@code null}.
+     *
+     * @param name the parameter name
+     * @return the date, or {@code null} when absent
+     */
     public LocalDate getParamAsDate(String name) {
         return getParamAsDate(name, DEFAULT_DATE_FORMAT, false, null, null);
     }
 
-    /** Returns query parameter {@code name} as a date; see the full overload. */
+    /**
+     * Returns query parameter {@code name} as a date; see the full overload.
+     *
+     * @param name the parameter name
+     * @param formatString the {@code strptime} format, e.g. {@value #DEFAULT_DATE_FORMAT}
+     * @return the date, or {@code null} when absent
+     */
     public LocalDate getParamAsDate(String name, String formatString) {
         return getParamAsDate(name, formatString, false, null, null);
     }
 
-    /** Returns query parameter {@code name} as a date; see the full overload. */
+    /**
+     * Returns query parameter {@code name} as a date; see the full overload.
+     *
+     * @param name the parameter name
+     * @param formatString the {@code strptime} format, e.g. {@value #DEFAULT_DATE_FORMAT}
+     * @param required whether an absent parameter is an error
+     * @return the date, or {@code null} when absent and not required
+     */
     public LocalDate getParamAsDate(String name, String formatString, boolean required) {
         return getParamAsDate(name, formatString, required, null, null);
     }
@@ -1515,7 +1907,12 @@ public class Request {
      *
      * <p>Falcon: {@code req.get_param_as_date(name, format_string, required, store, default)}.
      *
+     * @param name the parameter name
+     * @param formatString the {@code strptime} format, e.g. {@value #DEFAULT_DATE_FORMAT}
+     * @param required whether an absent parameter is an error
      * @param store when not null and the parameter is present, receives {@code name -> date}
+     * @param defaultValue returned when the parameter is absent and not required
+     * @return the date, or {@code defaultValue} when absent and not required
      * @throws HTTPInvalidParam if the value does not match the format
      * @throws HTTPMissingParam if required and absent
      */
@@ -1529,12 +1926,23 @@ public class Request {
         return stored(store, name, value);
     }
 
-    /** Returns query parameter {@code name} parsed as JSON, or {@code null} when absent. */
+    /**
+     * Returns query parameter {@code name} parsed as JSON, or {@code null} when absent.
+     *
+     * @param name the parameter name
+     * @return the parsed value, or {@code null} when absent
+     */
     public Object getParamAsJson(String name) {
         return getParamAsJson(name, false, null, null);
     }
 
-    /** Returns query parameter {@code name} parsed as JSON; see the full overload. */
+    /**
+     * Returns query parameter {@code name} parsed as JSON; see the full overload.
+     *
+     * @param name the parameter name
+     * @param required whether an absent parameter is an error
+     * @return the parsed value, or {@code null} when absent and not required
+     */
     public Object getParamAsJson(String name, boolean required) {
         return getParamAsJson(name, required, null, null);
     }
@@ -1548,7 +1956,11 @@ public class Request {
      *
      * <p>Falcon: {@code req.get_param_as_json(name, required, store, default)}.
      *
+     * @param name the parameter name
+     * @param required whether an absent parameter is an error
      * @param store when not null and the parameter is present, receives {@code name -> value}
+     * @param defaultValue returned when the parameter is absent and not required
+     * @return the parsed value, or {@code defaultValue} when absent and not required
      * @throws HTTPInvalidParam if the value is not JSON (an empty value included)
      * @throws HTTPMissingParam if required and absent
      */
@@ -1573,6 +1985,8 @@ public class Request {
 
     /**
      * Logs an error with the request line. Falcon: {@code req.log_error}.
+     *
+     * @param message the text to log after the method and relative URI
      */
     public void logError(String message) {
         System.getLogger("falcon").log(System.Logger.Level.ERROR,

@@ -17,7 +17,7 @@ import java.util.concurrent.Flow;
 import java.util.function.BiConsumer;
 
 /**
- * One HTTP request's way through the App, as a small state machine (#6).
+ * One HTTP request's way through the App, as a small state machine.
  *
  * <p>Each step (a middleware method, routing, the responder, an error handler, rendering) may
  * return a {@code CompletionStage}. A stage that is already done, or {@code null}, lets the loop

@@ -27,42 +27,79 @@ public class RequestOptions {
     /** The handlers for request media. */
     public Handlers mediaHandlers = new Handlers();
 
-    /** Returns {@link #keepBlankQsValues}. */
+    /** Creates the options with their defaults. */
+    public RequestOptions() {
+    }
+
+    /**
+     * Returns {@link #keepBlankQsValues}.
+     *
+     * @return whether blank query values are kept
+     */
     public boolean isKeepBlankQsValues() {
         return keepBlankQsValues;
     }
 
-    /** Sets {@link #keepBlankQsValues}. */
+    /**
+     * Sets {@link #keepBlankQsValues}.
+     *
+     * @param value whether to keep blank query values
+     * @return these options
+     */
     public RequestOptions setKeepBlankQsValues(boolean value) {
         keepBlankQsValues = value;
         return this;
     }
 
-    /** Sets {@link #autoParseFormUrlencoded}. */
+    /**
+     * Sets {@link #autoParseFormUrlencoded}.
+     *
+     * @param value whether to merge URL-encoded form bodies into the query parameters
+     * @return these options
+     */
     public RequestOptions setAutoParseFormUrlencoded(boolean value) {
         autoParseFormUrlencoded = value;
         return this;
     }
 
-    /** Sets {@link #autoParseQsCsv}. */
+    /**
+     * Sets {@link #autoParseQsCsv}.
+     *
+     * @param value whether to split query values on unencoded commas
+     * @return these options
+     */
     public RequestOptions setAutoParseQsCsv(boolean value) {
         autoParseQsCsv = value;
         return this;
     }
 
-    /** Sets {@link #stripUrlPathTrailingSlash}. */
+    /**
+     * Sets {@link #stripUrlPathTrailingSlash}.
+     *
+     * @param value whether to remove a trailing {@code /} from the path
+     * @return these options
+     */
     public RequestOptions setStripUrlPathTrailingSlash(boolean value) {
         stripUrlPathTrailingSlash = value;
         return this;
     }
 
-    /** Sets {@link #defaultMediaType}. */
+    /**
+     * Sets {@link #defaultMediaType}.
+     *
+     * @param value the media type assumed for bodies without Content-Type
+     * @return these options
+     */
     public RequestOptions setDefaultMediaType(String value) {
         defaultMediaType = value;
         return this;
     }
 
-    /** Returns the request media handlers. */
+    /**
+     * Returns the request media handlers.
+     *
+     * @return {@link #mediaHandlers}, the object itself (changes to it apply)
+     */
     public Handlers getMediaHandlers() {
         return mediaHandlers;
     }

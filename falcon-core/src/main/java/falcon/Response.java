@@ -49,24 +49,40 @@ public class Response {
     private Function<Response, ? extends Context> contextFactory;
     private List<Runnable> afterSent;
 
-    /** Creates a response with the App's options; the status is {@code 200 OK}. */
+    /**
+     * Creates a response with the App's options; the status is {@code 200 OK}.
+     *
+     * @param options the App's response options
+     */
     public Response(ResponseOptions options) {
         this.options = options;
     }
 
-    /** Returns the App's response options. */
+    /**
+     * Returns the App's response options.
+     *
+     * @return the response options
+     */
     public ResponseOptions getOptions() {
         return options;
     }
 
     // ---------------------------------------------------------------- status
 
-    /** Returns the status line, e.g. {@code 200 OK}. Falcon: {@code resp.status}. */
+    /**
+     * Returns the status line, e.g. {@code 200 OK}. Falcon: {@code resp.status}.
+     *
+     * @return the status line
+     */
     public String getStatus() {
         return statusLine;
     }
 
-    /** Returns the status code, e.g. {@code 200}. */
+    /**
+     * Returns the status code, e.g. {@code 200}.
+     *
+     * @return the status code
+     */
     public int getStatusCode() {
         return statusCode;
     }
@@ -74,6 +90,7 @@ public class Response {
     /**
      * Sets the status from a status line such as {@code "404 Not Found"} ({@link Status#HTTP_404}).
      *
+     * @param status the status line; a bare three-digit code gets its standard reason phrase
      * @throws IllegalArgumentException when it does not start with a three-digit code
      */
     public void setStatus(String status) {
@@ -81,7 +98,11 @@ public class Response {
         this.statusLine = status.length() == 3 ? Status.codeToHttpStatus(statusCode) : status;
     }
 
-    /** Sets the status from a code; the reason phrase is the standard one. */
+    /**
+     * Sets the status from a code; the reason phrase is the standard one.
+     *
+     * @param code the status code
+     */
     public void setStatus(int code) {
         this.statusCode = code;
         this.statusLine = Status.codeToHttpStatus(code);
@@ -89,27 +110,47 @@ public class Response {
 
     // ---------------------------------------------------------------- body
 
-    /** Returns the text body, or {@code null}. */
+    /**
+     * Returns the text body, or {@code null}.
+     *
+     * @return the text body, or {@code null} if not set
+     */
     public String getText() {
         return text;
     }
 
-    /** Sets the body as text, sent UTF-8 encoded. Falcon: {@code resp.text}. */
+    /**
+     * Sets the body as text, sent UTF-8 encoded. Falcon: {@code resp.text}.
+     *
+     * @param text the body, or {@code null} for none
+     */
     public void setText(String text) {
         this.text = text;
     }
 
-    /** Returns the body bytes, or {@code null}. */
+    /**
+     * Returns the body bytes, or {@code null}.
+     *
+     * @return the body bytes (not copied), or {@code null} if not set
+     */
     public byte[] getData() {
         return data;
     }
 
-    /** Sets the body as bytes: the fastest way. Falcon: {@code resp.data}. */
+    /**
+     * Sets the body as bytes: the fastest way. Falcon: {@code resp.data}.
+     *
+     * @param data the body bytes (not copied), or {@code null} for none
+     */
     public void setData(byte[] data) {
         this.data = data;
     }
 
-    /** Returns the media object, or {@code null}. */
+    /**
+     * Returns the media object, or {@code null}.
+     *
+     * @return the media object, or {@code null} if not set
+     */
     public Object getMedia() {
         return media;
     }
@@ -118,24 +159,37 @@ public class Response {
      * Sets an object to serialize with the handler for the Content-Type (JSON by default).
      *
      * <p>Falcon: {@code resp.media}.
+     *
+     * @param media the object to serialize, or {@code null} for none
      */
     public void setMedia(Object media) {
         this.media = media;
         this.mediaRendered = UNSET;
     }
 
-    /** Returns the body stream, or {@code null}. */
+    /**
+     * Returns the body stream, or {@code null}.
+     *
+     * @return the body stream, or {@code null} if not set
+     */
     public InputStream getStream() {
         return stream;
     }
 
-    /** Sets a stream as the body; it is closed after sending. Falcon: {@code resp.stream}. */
+    /**
+     * Sets a stream as the body; it is closed after sending. Falcon: {@code resp.stream}.
+     *
+     * @param stream the body stream, or {@code null} for none
+     */
     public void setStream(InputStream stream) {
         this.stream = stream;
     }
 
     /**
      * Sets a stream as the body with its length. Falcon: {@code resp.set_stream(stream, length)}.
+     *
+     * @param stream the body stream; it is closed after sending
+     * @param contentLength the stream's length in bytes, sent as Content-Length
      */
     public void setStream(InputStream stream, long contentLength) {
         this.stream = stream;
@@ -148,6 +202,7 @@ public class Response {
      * <p>Serializing media sets the default Content-Type if none was set. Falcon: {@code
      * resp.render_body()}.
      *
+     * @return the body bytes (data is not copied), or {@code null} when no body is set
      * @throws HTTPUnsupportedMediaType when no handler can serialize the Content-Type
      */
     public byte[] renderBody() {
@@ -182,7 +237,11 @@ public class Response {
 
     // ---------------------------------------------------------------- state
 
-    /** Returns whether processing was cut short: the responder (and the rest) will not run. */
+    /**
+     * Returns whether processing was cut short: the responder (and the rest) will not run.
+     *
+     * @return {@code true} once the response is marked complete
+     */
     public boolean isComplete() {
         return complete;
     }
@@ -191,12 +250,18 @@ public class Response {
      * Marks the response complete: later {@code processRequest}/{@code processResource} methods
      * and the responder are skipped; {@code processResponse} still runs. Falcon: {@code
      * resp.complete}.
+     *
+     * @param complete whether the response is complete
      */
     public void setComplete(boolean complete) {
         this.complete = complete;
     }
 
-    /** Returns this response's context. Falcon: {@code resp.context}. */
+    /**
+     * Returns this response's context. Falcon: {@code resp.context}.
+     *
+     * @return the context, made by the context factory on first use
+     */
     public Context getContext() {
         Context c = context;
         if (c == null) {
@@ -205,7 +270,11 @@ public class Response {
         return c;
     }
 
-    /** Sets the factory of {@link #getContext()}; the App calls it with its own factory. */
+    /**
+     * Sets the factory of {@link #getContext()}; the App calls it with its own factory.
+     *
+     * @param factory makes the context from this response, on first use
+     */
     public void setContextFactory(Function<Response, ? extends Context> factory) {
         this.contextFactory = factory;
     }
@@ -213,6 +282,8 @@ public class Response {
     /**
      * Runs {@code callback} after the response has been sent; not run when the request ended in
      * an unhandled error. Falcon: {@code resp.schedule_sync}.
+     *
+     * @param callback the code to run
      */
     public void scheduleSync(Runnable callback) {
         if (afterSent == null) {
@@ -221,12 +292,16 @@ public class Response {
         afterSent.add(callback);
     }
 
-    /** Returns the scheduled callbacks (for adapters); empty when none. */
+    /**
+     * Returns the scheduled callbacks (for adapters); empty when none.
+     *
+     * @return the callbacks in the order scheduled; empty when none
+     */
     public List<Runnable> getScheduled() {
         return afterSent == null ? List.of() : afterSent;
     }
 
-    // ---------------------------------------------------------------- async body, SSE, schedule (#6)
+    // ---------------------------------------------------------------- async body, SSE, schedule
 
     private java.util.concurrent.Flow.Publisher<java.nio.ByteBuffer> streamPublisher;
     private java.util.concurrent.Flow.Publisher<? extends SSEvent> ssePublisher;
@@ -237,6 +312,9 @@ public class Response {
      * run when the request ended in an unhandled error. With SSE, it runs when the stream starts.
      *
      * <p>Falcon: {@code resp.schedule(callback)}.
+     *
+     * @param callback starts the work and returns its stage, or {@code null}; a failed stage is
+     *     logged
      */
     public void schedule(java.util.function.Supplier<? extends java.util.concurrent.CompletionStage<?>> callback) {
         scheduleSync(() -> {
@@ -255,12 +333,18 @@ public class Response {
     /**
      * Sets an asynchronous body: chunks published as the client takes them (back-pressure); sent
      * chunked unless a Content-Length is set. Falcon: an async iterator assigned to {@code resp.stream}.
+     *
+     * @param publisher the publisher of the body chunks, or {@code null} for none
      */
     public void setStreamPublisher(java.util.concurrent.Flow.Publisher<java.nio.ByteBuffer> publisher) {
         this.streamPublisher = publisher;
     }
 
-    /** Returns the asynchronous body, or {@code null}. */
+    /**
+     * Returns the asynchronous body, or {@code null}.
+     *
+     * @return the publisher of the body chunks, or {@code null} if not set
+     */
     public java.util.concurrent.Flow.Publisher<java.nio.ByteBuffer> getStreamPublisher() {
         return streamPublisher;
     }
@@ -271,6 +355,8 @@ public class Response {
      * stream. Content-Type defaults to {@code text/event-stream}; there is no Content-Length.
      *
      * <p>Falcon: {@code resp.sse = async_generator}.
+     *
+     * @param events the publisher of the events, or {@code null} for no SSE stream
      */
     public void setSsePublisher(java.util.concurrent.Flow.Publisher<? extends SSEvent> events) {
         this.ssePublisher = events;
@@ -291,13 +377,19 @@ public class Response {
      *
      * <p>{@link SseEmitter#send} blocks while the client is behind and throws {@code IOException}
      * once it disconnected. Falcon: {@code resp.sse = async_generator}.
+     *
+     * @param producer the producer of the events, or {@code null} for no SSE stream
      */
     public void setSse(SseProducer producer) {
         this.sseProducer = producer;
         this.ssePublisher = null;
     }
 
-    /** Returns whether an SSE stream is set. */
+    /**
+     * Returns whether an SSE stream is set.
+     *
+     * @return {@code true} when an SSE publisher or producer is set
+     */
     public boolean hasSse() {
         return ssePublisher != null || sseProducer != null;
     }
@@ -358,6 +450,8 @@ public class Response {
      * <p>Falcon: {@code resp.set_header}; assigning {@code None} to a header property deletes it,
      * and so does a {@code null} value here.
      *
+     * @param name the header name, in any case
+     * @param value the value, or {@code null} to delete the header
      * @throws HeaderNotSupported for Set-Cookie (use {@link #setCookie} or appendHeader)
      */
     public void setHeader(String name, String value) {
@@ -374,6 +468,9 @@ public class Response {
      * Appends a value to a header, comma-separated; Set-Cookie lines are kept separate.
      *
      * <p>Falcon: {@code resp.append_header}.
+     *
+     * @param name the header name, in any case
+     * @param value the value to append
      */
     public void appendHeader(String name, String value) {
         String k = key(name);
@@ -394,6 +491,7 @@ public class Response {
      *
      * <p>Falcon: {@code resp.set_headers(dict)}.
      *
+     * @param values the header values by name; a {@code null} value deletes the header
      * @throws HeaderNotSupported for Set-Cookie (headers before it are already set)
      */
     public void setHeaders(Map<String, String> values) {
@@ -405,6 +503,7 @@ public class Response {
      *
      * <p>Falcon: {@code resp.set_headers(iterable_of_pairs)}.
      *
+     * @param pairs the name-value pairs; a {@code null} value deletes the header
      * @throws HeaderNotSupported for Set-Cookie (headers before it are already set)
      */
     public void setHeaders(Iterable<? extends Map.Entry<String, String>> pairs) {
@@ -418,6 +517,8 @@ public class Response {
      *
      * <p>Falcon: {@code resp.get_header}.
      *
+     * @param name the header name, in any case
+     * @return the value, or {@code null} when not set
      * @throws HeaderNotSupported for Set-Cookie
      */
     public String getHeader(String name) {
@@ -426,7 +527,14 @@ public class Response {
         return headers.get(k);
     }
 
-    /** Returns the value of a header, or {@code defaultValue}. */
+    /**
+     * Returns the value of a header, or {@code defaultValue}.
+     *
+     * @param name the header name, in any case
+     * @param defaultValue the value returned when the header is not set
+     * @return the value, or {@code defaultValue} when not set
+     * @throws HeaderNotSupported for Set-Cookie
+     */
     public String getHeader(String name, String defaultValue) {
         String value = getHeader(name);
         return value == null ? defaultValue : value;
@@ -437,6 +545,7 @@ public class Response {
      *
      * <p>Falcon: {@code resp.delete_header}.
      *
+     * @param name the header name, in any case
      * @throws HeaderNotSupported for Set-Cookie (use {@link #unsetCookie})
      */
     public void deleteHeader(String name) {
@@ -445,27 +554,47 @@ public class Response {
         headers.remove(k);
     }
 
-    /** Returns a copy of the headers, names in lower case, cookies left out. */
+    /**
+     * Returns a copy of the headers, names in lower case, cookies left out.
+     *
+     * @return an unmodifiable copy, in the order first set
+     */
     public Map<String, String> getHeaders() {
         return Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }
 
-    /** Returns the Content-Type header, or {@code null}. */
+    /**
+     * Returns the Content-Type header, or {@code null}.
+     *
+     * @return the header value, or {@code null} when not set
+     */
     public String getContentType() {
         return headers.get("content-type");
     }
 
-    /** Sets the Content-Type header. */
+    /**
+     * Sets the Content-Type header.
+     *
+     * @param value the media type, or {@code null} to delete the header
+     */
     public void setContentType(String value) {
         setHeader("content-type", value);
     }
 
-    /** Returns the Content-Length header, or {@code null}. */
+    /**
+     * Returns the Content-Length header, or {@code null}.
+     *
+     * @return the header value, or {@code null} when not set
+     */
     public String getContentLength() {
         return headers.get("content-length");
     }
 
-    /** Sets the Content-Length header. */
+    /**
+     * Sets the Content-Length header.
+     *
+     * @param length the body length in bytes
+     */
     public void setContentLength(long length) {
         headers.put("content-length", Long.toString(length));
     }
@@ -476,12 +605,18 @@ public class Response {
      * as in Falcon; set such a value with {@link #setHeader} instead. {@code null} deletes it.
      *
      * <p>Falcon: {@code resp.location}.
+     *
+     * @param location the URI, or {@code null} to delete the header
      */
     public void setLocation(String location) {
         setHeader("location", location == null ? null : Uri.encode(location));
     }
 
-    /** Returns the Location header, or {@code null}. */
+    /**
+     * Returns the Location header, or {@code null}.
+     *
+     * @return the header value, or {@code null} when not set
+     */
     public String getLocation() {
         return headers.get("location");
     }
@@ -491,12 +626,18 @@ public class Response {
      * deletes it.
      *
      * <p>Falcon: {@code resp.content_location}.
+     *
+     * @param location the URI, or {@code null} to delete the header
      */
     public void setContentLocation(String location) {
         setHeader("content-location", location == null ? null : Uri.encode(location));
     }
 
-    /** Returns the Content-Location header, or {@code null}. */
+    /**
+     * Returns the Content-Location header, or {@code null}.
+     *
+     * @return the header value, or {@code null} when not set
+     */
     public String getContentLocation() {
         return headers.get("content-location");
     }
@@ -505,12 +646,18 @@ public class Response {
      * Sets the Accept-Ranges header, e.g. {@code bytes}, or the literal {@code none}.
      *
      * <p>Falcon: {@code resp.accept_ranges}.
+     *
+     * @param value the range unit, or {@code none}; {@code null} deletes the header
      */
     public void setAcceptRanges(String value) {
         setHeader("accept-ranges", value);
     }
 
-    /** Returns the Accept-Ranges header, or {@code null}. */
+    /**
+     * Returns the Accept-Ranges header, or {@code null}.
+     *
+     * @return the header value, or {@code null} when not set
+     */
     public String getAcceptRanges() {
         return headers.get("accept-ranges");
     }
@@ -520,17 +667,27 @@ public class Response {
      * setCacheControl(List.of("no-cache", "max-age=10"))}; {@code null} deletes it.
      *
      * <p>Falcon: {@code resp.cache_control}.
+     *
+     * @param directives the directives, or {@code null} to delete the header
      */
     public void setCacheControl(List<String> directives) {
         setHeader("cache-control", directives == null ? null : String.join(", ", directives));
     }
 
-    /** Sets the Cache-Control header from directives; see {@link #setCacheControl(List)}. */
+    /**
+     * Sets the Cache-Control header from directives; see {@link #setCacheControl(List)}.
+     *
+     * @param directives the directives
+     */
     public void setCacheControl(String... directives) {
         setCacheControl(List.of(directives));
     }
 
-    /** Returns the Cache-Control header, or {@code null}. */
+    /**
+     * Returns the Cache-Control header, or {@code null}.
+     *
+     * @return the header value, or {@code null} when not set
+     */
     public String getCacheControl() {
         return headers.get("cache-control");
     }
@@ -540,17 +697,27 @@ public class Response {
      * for any. {@code null} deletes it.
      *
      * <p>Falcon: {@code resp.vary}.
+     *
+     * @param headerNames the header names, or {@code null} to delete the header
      */
     public void setVary(List<String> headerNames) {
         setHeader("vary", headerNames == null ? null : String.join(", ", headerNames));
     }
 
-    /** Sets the Vary header; see {@link #setVary(List)}. */
+    /**
+     * Sets the Vary header; see {@link #setVary(List)}.
+     *
+     * @param headerNames the header names, or {@code "*"} alone
+     */
     public void setVary(String... headerNames) {
         setVary(List.of(headerNames));
     }
 
-    /** Returns the Vary header, or {@code null}. */
+    /**
+     * Returns the Vary header, or {@code null}.
+     *
+     * @return the header value, or {@code null} when not set
+     */
     public String getVary() {
         return headers.get("vary");
     }
@@ -561,6 +728,8 @@ public class Response {
      *
      * <p>Falcon: {@code resp.content_range = (start, end, length)}.
      *
+     * @param start the first byte position
+     * @param end the last byte position, inclusive
      * @param length the full length, or {@code "*"} when unknown
      */
     public void setContentRange(long start, long end, Object length) {
@@ -572,13 +741,20 @@ public class Response {
      *
      * <p>Falcon: {@code resp.content_range = (start, end, length, unit)}.
      *
+     * @param start the first position
+     * @param end the last position, inclusive
      * @param length the full length, or {@code "*"} when unknown
+     * @param unit the range unit, e.g. {@code items}
      */
     public void setContentRange(long start, long end, Object length, String unit) {
         setHeader("content-range", unit + " " + start + "-" + end + "/" + length);
     }
 
-    /** Returns the Content-Range header, or {@code null}. */
+    /**
+     * Returns the Content-Range header, or {@code null}.
+     *
+     * @return the header value, or {@code null} when not set
+     */
     public String getContentRange() {
         return headers.get("content-range");
     }
@@ -591,6 +767,8 @@ public class Response {
      * safe ASCII name. {@code null} deletes the header.
      *
      * <p>Falcon: {@code resp.downloadable_as}.
+     *
+     * @param filename the file name, or {@code null} to delete the header
      */
     public void setDownloadableAs(String filename) {
         setHeader("content-disposition", filename == null ? null : contentDisposition("attachment", filename));
@@ -600,12 +778,18 @@ public class Response {
      * Sets {@code Content-Disposition: inline} with a file name, as {@link #setDownloadableAs}.
      *
      * <p>Falcon: {@code resp.viewable_as} (3.1).
+     *
+     * @param filename the file name, or {@code null} to delete the header
      */
     public void setViewableAs(String filename) {
         setHeader("content-disposition", filename == null ? null : contentDisposition("inline", filename));
     }
 
-    /** Returns the Content-Disposition header, or {@code null}. */
+    /**
+     * Returns the Content-Disposition header, or {@code null}.
+     *
+     * @return the header value, or {@code null} when not set
+     */
     public String getContentDisposition() {
         return headers.get("content-disposition");
     }
@@ -628,6 +812,8 @@ public class Response {
      * is sent as {@code "abc"}, {@code W/"abc"} as is. {@code null} deletes it.
      *
      * <p>Falcon: {@code resp.etag}.
+     *
+     * @param etag the entity tag, quoted or not, or {@code null} to delete the header
      */
     public void setEtag(String etag) {
         if (etag != null && !etag.endsWith("\"")) {
@@ -636,7 +822,11 @@ public class Response {
         setHeader("etag", etag);
     }
 
-    /** Returns the ETag header, or {@code null}. */
+    /**
+     * Returns the ETag header, or {@code null}.
+     *
+     * @return the header value, or {@code null} when not set
+     */
     public String getEtag() {
         return headers.get("etag");
     }
@@ -646,12 +836,18 @@ public class Response {
      *
      * <p>Falcon: {@code resp.expires}. A zoned time is converted to GMT here (Falcon formats its
      * wall-clock time with a GMT label).
+     *
+     * @param time the expiry time, or {@code null} to delete the header
      */
     public void setExpires(TemporalAccessor time) {
         setHeader("expires", time == null ? null : HttpDates.dtToHttp(time));
     }
 
-    /** Returns the Expires header, or {@code null}. */
+    /**
+     * Returns the Expires header, or {@code null}.
+     *
+     * @return the header value, or {@code null} when not set
+     */
     public String getExpires() {
         return headers.get("expires");
     }
@@ -660,12 +856,18 @@ public class Response {
      * Sets the Last-Modified header as an HTTP-date; a {@code LocalDateTime} is taken as UTC.
      *
      * <p>Falcon: {@code resp.last_modified}; see {@link #setExpires} for zoned times.
+     *
+     * @param time the modification time, or {@code null} to delete the header
      */
     public void setLastModified(TemporalAccessor time) {
         setHeader("last-modified", time == null ? null : HttpDates.dtToHttp(time));
     }
 
-    /** Returns the Last-Modified header, or {@code null}. */
+    /**
+     * Returns the Last-Modified header, or {@code null}.
+     *
+     * @return the header value, or {@code null} when not set
+     */
     public String getLastModified() {
         return headers.get("last-modified");
     }
@@ -674,6 +876,8 @@ public class Response {
      * Sets the Retry-After header in seconds.
      *
      * <p>Falcon: {@code resp.retry_after}.
+     *
+     * @param seconds the delay in seconds
      */
     public void setRetryAfter(long seconds) {
         setHeader("retry-after", Long.toString(seconds));
@@ -684,12 +888,18 @@ public class Response {
      * taken as UTC. {@code null} deletes it.
      *
      * <p>Beyond Falcon, whose {@code retry_after} takes seconds only.
+     *
+     * @param time when to retry, or {@code null} to delete the header
      */
     public void setRetryAfter(TemporalAccessor time) {
         setHeader("retry-after", time == null ? null : HttpDates.dtToHttp(time));
     }
 
-    /** Returns the Retry-After header, or {@code null}. */
+    /**
+     * Returns the Retry-After header, or {@code null}.
+     *
+     * @return the header value, or {@code null} when not set
+     */
     public String getRetryAfter() {
         return headers.get("retry-after");
     }
@@ -698,6 +908,9 @@ public class Response {
      * Appends a link to the Link header (RFC 8288): {@code </things/2842>; rel=next}.
      *
      * <p>Falcon: {@code resp.append_link(target, rel)}.
+     *
+     * @param target the target URI
+     * @param rel the link relation, e.g. {@code next}
      */
     public void appendLink(String target, String rel) {
         appendLink(target, rel, null, null, null, null, null, null);
@@ -713,6 +926,8 @@ public class Response {
      * <p>Falcon: {@code resp.append_link(target, rel, title, title_star, anchor, hreflang,
      * type_hint, crossorigin)}.
      *
+     * @param target the target URI
+     * @param rel the link relation, e.g. {@code next}
      * @param title a human-readable title, or null
      * @param titleStar {@code {language, title}} for a non-ASCII title, sent as {@code
      *     title*=UTF-8'lang'encoded}, or null
@@ -777,7 +992,14 @@ public class Response {
 
     // ---------------------------------------------------------------- cookies
 
-    /** Sets a cookie with Falcon's defaults: HttpOnly, and Secure per the response options. */
+    /**
+     * Sets a cookie with Falcon's defaults: HttpOnly, and Secure per the response options.
+     *
+     * @param name the cookie name
+     * @param value the cookie value
+     * @throws IllegalArgumentException when the name is not a valid cookie name, or name or value
+     *     is not ASCII
+     */
     public void setCookie(String name, String value) {
         setCookie(name, value, null, null, null, null, null, true, null, false);
     }
@@ -787,6 +1009,16 @@ public class Response {
      *
      * <p>Falcon: {@code resp.set_cookie(name, value, expires, max_age, domain, path, secure,
      * http_only, same_site)}.
+     *
+     * @param name the cookie name
+     * @param value the cookie value
+     * @param expires when it expires (a {@code LocalDateTime} is taken as UTC), or null
+     * @param maxAge its lifetime in seconds, or null
+     * @param domain the Domain attribute, or null
+     * @param path the Path attribute, or null
+     * @param secure whether Secure is set; null for {@link ResponseOptions#secureCookiesByDefault}
+     * @param httpOnly whether HttpOnly is set (Falcon's default: true)
+     * @param sameSite {@code Strict}, {@code Lax} or {@code None} in any case, or null
      */
     public void setCookie(String name, String value, TemporalAccessor expires, Integer maxAge, String domain,
             String path, Boolean secure, boolean httpOnly, String sameSite) {
@@ -803,6 +1035,8 @@ public class Response {
      *
      * <p>Falcon: {@code resp.set_cookie(...)}; {@code partitioned} (CHIPS) is Falcon 4's.
      *
+     * @param name the cookie name
+     * @param value the cookie value
      * @param expires when it expires (a {@code LocalDateTime} is taken as UTC), or null
      * @param maxAge its lifetime in seconds, or null
      * @param domain the Domain attribute, or null
@@ -875,6 +1109,9 @@ public class Response {
      * <p>Domain and path must match those the cookie was set with. Falcon: {@code
      * resp.unset_cookie(name, domain, path)}.
      *
+     * @param name the cookie name
+     * @param domain the Domain the cookie was set with, or null
+     * @param path the Path the cookie was set with, or null
      * @throws IllegalArgumentException when the name is not a valid cookie name
      */
     public void unsetCookie(String name, String domain, String path) {
@@ -891,7 +1128,11 @@ public class Response {
         }
     }
 
-    /** Unsets a cookie; see {@link #unsetCookie(String, String, String)}. */
+    /**
+     * Unsets a cookie; see {@link #unsetCookie(String, String, String)}.
+     *
+     * @param name the cookie name
+     */
     public void unsetCookie(String name) {
         unsetCookie(name, null, null);
     }
@@ -955,6 +1196,9 @@ public class Response {
      * Returns the final header lines, flat (name, value, ...): the headers, Content-Type from
      * {@code defaultMediaType} when unset, the Set-Cookie lines of {@link #appendHeader}, then
      * those of {@link #setCookie}, in Falcon's order. The App calls it once.
+     *
+     * @param defaultMediaType the Content-Type to send when none is set, or {@code null} for none
+     * @return a new list of alternating lower-case names and values
      */
     public List<String> headerLines(String defaultMediaType) {
         int size = headers.size() * 2 + 2 + (cookies == null ? 0 : cookies.size() * 2)

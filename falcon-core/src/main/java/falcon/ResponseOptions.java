@@ -31,24 +31,46 @@ public class ResponseOptions {
      */
     public Map<String, String> staticMediaTypes = new LazyMediaTypes();
 
-    /** Sets {@link #secureCookiesByDefault}. */
+    /** Creates the options with their defaults. */
+    public ResponseOptions() {
+    }
+
+    /**
+     * Sets {@link #secureCookiesByDefault}.
+     *
+     * @param value whether cookies are marked Secure unless told otherwise
+     * @return these options
+     */
     public ResponseOptions setSecureCookiesByDefault(boolean value) {
         secureCookiesByDefault = value;
         return this;
     }
 
-    /** Sets {@link #defaultMediaType}. */
+    /**
+     * Sets {@link #defaultMediaType}.
+     *
+     * @param value the Content-Type of responses that set none
+     * @return these options
+     */
     public ResponseOptions setDefaultMediaType(String value) {
         defaultMediaType = value;
         return this;
     }
 
-    /** Returns {@link #staticMediaTypes}, the map itself (changes to it apply). */
+    /**
+     * Returns {@link #staticMediaTypes}, the map itself (changes to it apply).
+     *
+     * @return the Content-Type of static files by extension
+     */
     public Map<String, String> getStaticMediaTypes() {
         return staticMediaTypes;
     }
 
-    /** Returns the response media handlers. */
+    /**
+     * Returns the response media handlers.
+     *
+     * @return {@link #mediaHandlers}, the object itself (changes to it apply)
+     */
     public Handlers getMediaHandlers() {
         return mediaHandlers;
     }

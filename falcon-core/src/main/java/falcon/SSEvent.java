@@ -39,99 +39,182 @@ public final class SSEvent {
     public SSEvent() {
     }
 
-    /** Returns an event whose payload is {@code text}. */
+    /**
+     * Returns an event whose payload is {@code text}.
+     *
+     * @param text the payload
+     * @return a new event
+     */
     public static SSEvent ofText(String text) {
         return new SSEvent().setText(text);
     }
 
-    /** Returns an event whose payload is {@code value} serialized as JSON. */
+    /**
+     * Returns an event whose payload is {@code value} serialized as JSON.
+     *
+     * @param value the object to serialize as JSON
+     * @return a new event
+     */
     public static SSEvent ofJson(Object value) {
         return new SSEvent().setJson(value);
     }
 
-    /** Returns an event that is only the keep-alive comment {@code ": ping"}. */
+    /**
+     * Returns an event that is only the keep-alive comment {@code ": ping"}.
+     *
+     * @return a new empty event
+     */
     public static SSEvent ping() {
         return new SSEvent();
     }
 
-    /** Returns the raw payload, or {@code null}. Falcon: {@code data}. */
+    /**
+     * Returns the raw payload, or {@code null}. Falcon: {@code data}.
+     *
+     * @return the raw payload (not copied), or {@code null} if not set
+     */
     public byte[] getData() {
         return data;
     }
 
-    /** Sets the payload as UTF-8 bytes; it wins over text and json. Falcon: {@code data}. */
+    /**
+     * Sets the payload as UTF-8 bytes; it wins over text and json. Falcon: {@code data}.
+     *
+     * @param data the payload as UTF-8 bytes, or {@code null} for none
+     * @return this event
+     */
     public SSEvent setData(byte[] data) {
         this.data = data;
         return this;
     }
 
-    /** Returns the text payload, or {@code null}. Falcon: {@code text}. */
+    /**
+     * Returns the text payload, or {@code null}. Falcon: {@code text}.
+     *
+     * @return the text payload, or {@code null} if not set
+     */
     public String getText() {
         return text;
     }
 
-    /** Sets the payload as text; it wins over json. Falcon: {@code text}. */
+    /**
+     * Sets the payload as text; it wins over json. Falcon: {@code text}.
+     *
+     * @param text the payload, or {@code null} for none
+     * @return this event
+     */
     public SSEvent setText(String text) {
         this.text = text;
         return this;
     }
 
-    /** Returns the JSON payload, or {@code null}. Falcon: {@code json}. */
+    /**
+     * Returns the JSON payload, or {@code null}. Falcon: {@code json}.
+     *
+     * @return the object to send as JSON, or {@code null} if not set
+     */
     public Object getJson() {
         return json;
     }
 
-    /** Sets an object to send serialized as JSON. Falcon: {@code json}. */
+    /**
+     * Sets an object to send serialized as JSON. Falcon: {@code json}.
+     *
+     * @param json the object to serialize, or {@code null} for none
+     * @return this event
+     */
     public SSEvent setJson(Object json) {
         this.json = json;
         return this;
     }
 
-    /** Returns the event name, or {@code null}. Falcon: {@code event}. */
+    /**
+     * Returns the event name, or {@code null}. Falcon: {@code event}.
+     *
+     * @return the event name, or {@code null} if not set
+     */
     public String getEvent() {
         return event;
     }
 
-    /** Sets the event name (the {@code event:} field). Falcon: {@code event}. */
+    /**
+     * Sets the event name (the {@code event:} field). Falcon: {@code event}.
+     *
+     * @param event the event name, or {@code null} for none
+     * @return this event
+     */
     public SSEvent setEvent(String event) {
         this.event = event;
         return this;
     }
 
-    /** Returns the event ID, or {@code null}. Falcon: {@code event_id}. */
+    /**
+     * Returns the event ID, or {@code null}. Falcon: {@code event_id}.
+     *
+     * @return the event ID, or {@code null} if not set
+     */
     public String getEventId() {
         return eventId;
     }
 
-    /** Sets the event ID (the {@code id:} field), echoed by a reconnecting client. Falcon: {@code event_id}. */
+    /**
+     * Sets the event ID (the {@code id:} field), echoed by a reconnecting client. Falcon: {@code
+     * event_id}.
+     *
+     * @param eventId the event ID, or {@code null} for none
+     * @return this event
+     */
     public SSEvent setEventId(String eventId) {
         this.eventId = eventId;
         return this;
     }
 
-    /** Returns the reconnection delay in milliseconds, or {@code null}. Falcon: {@code retry}. */
+    /**
+     * Returns the reconnection delay in milliseconds, or {@code null}. Falcon: {@code retry}.
+     *
+     * @return the delay in milliseconds, or {@code null} if not set
+     */
     public Integer getRetry() {
         return retry;
     }
 
-    /** Sets the client's reconnection delay in milliseconds (the {@code retry:} field). Falcon: {@code retry}. */
+    /**
+     * Sets the client's reconnection delay in milliseconds (the {@code retry:} field). Falcon:
+     * {@code retry}.
+     *
+     * @param retry the delay in milliseconds, or {@code null} for none
+     * @return this event
+     */
     public SSEvent setRetry(Integer retry) {
         this.retry = retry;
         return this;
     }
 
-    /** Returns the comment, or {@code null}. Falcon: {@code comment}. */
+    /**
+     * Returns the comment, or {@code null}. Falcon: {@code comment}.
+     *
+     * @return the comment, or {@code null} if not set
+     */
     public String getComment() {
         return comment;
     }
 
-    /** Sets a comment line ({@code ": comment"}), which clients ignore. Falcon: {@code comment}. */
+    /**
+     * Sets a comment line ({@code ": comment"}), which clients ignore. Falcon: {@code comment}.
+     *
+     * @param comment the comment, or {@code null} for none
+     * @return this event
+     */
     public SSEvent setComment(String comment) {
         this.comment = comment;
         return this;
     }
 
-    /** Serializes the event, JSON with Falcon's default JSON handler. Falcon: {@code serialize()}. */
+    /**
+     * Serializes the event, JSON with Falcon's default JSON handler. Falcon: {@code serialize()}.
+     *
+     * @return the event's bytes
+     */
     public byte[] serialize() {
         return serialize(null);
     }

@@ -14,6 +14,8 @@ public interface Sink {
     /**
      * Handles a request.
      *
+     * @param req the request
+     * @param resp the response
      * @param params the named groups of the prefix pattern
      * @throws Exception handed to the error handlers
      */

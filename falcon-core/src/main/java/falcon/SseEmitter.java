@@ -16,16 +16,26 @@ public interface SseEmitter {
     /**
      * Sends one event.
      *
+     * @param event the event to send
      * @throws IOException when the client disconnected
      * @throws InterruptedException when the producer thread is interrupted (server shutdown)
      */
     void send(SSEvent event) throws IOException, InterruptedException;
 
-    /** Sends the keep-alive comment {@code ": ping"}. Falcon: yielding {@code None}. */
+    /**
+     * Sends the keep-alive comment {@code ": ping"}. Falcon: yielding {@code None}.
+     *
+     * @throws IOException when the client disconnected
+     * @throws InterruptedException when the producer thread is interrupted (server shutdown)
+     */
     default void ping() throws IOException, InterruptedException {
         send(SSEvent.ping());
     }
 
-    /** Returns whether the client has gone away. */
+    /**
+     * Returns whether the client has gone away.
+     *
+     * @return {@code true} once the client has gone away
+     */
     boolean isClosed();
 }

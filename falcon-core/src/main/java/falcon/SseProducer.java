@@ -14,6 +14,7 @@ public interface SseProducer {
     /**
      * Sends events through {@code emitter} until done.
      *
+     * @param emitter the emitter that sends the events to the client
      * @throws Exception ends the stream; a disconnected client shows up as an {@code IOException}
      *     from {@link SseEmitter#send}
      */

@@ -76,32 +76,59 @@ public class WebSocket {
 
     // ---------------------------------------------------------------- state
 
-    /** Returns whether the connection is accepted and the client still connected. Falcon: {@code ready}. */
+    /**
+     * Returns whether the connection is accepted and the client still connected. Falcon: {@code
+     * ready}.
+     *
+     * @return {@code true} when accepted and the client is still connected
+     */
     public boolean isReady() {
         return state == State.ACCEPTED && !clientDisconnected;
     }
 
-    /** Returns whether the connection is not accepted yet. Falcon: {@code unaccepted}. */
+    /**
+     * Returns whether the connection is not accepted yet. Falcon: {@code unaccepted}.
+     *
+     * @return {@code true} while the handshake is neither accepted nor denied
+     */
     public boolean isUnaccepted() {
         return state == State.HANDSHAKE;
     }
 
-    /** Returns whether the server closed the connection or the client left. Falcon: {@code closed}. */
+    /**
+     * Returns whether the server closed the connection or the client left. Falcon: {@code closed}.
+     *
+     * @return {@code true} once either side closed the connection
+     */
     public boolean isClosed() {
         return state == State.CLOSED || clientDisconnected;
     }
 
-    /** Returns the subprotocols the client offered, in order; empty when none. Falcon: {@code subprotocols}. */
+    /**
+     * Returns the subprotocols the client offered, in order; empty when none. Falcon: {@code
+     * subprotocols}.
+     *
+     * @return the offered subprotocols; empty when none
+     */
     public List<String> getSubprotocols() {
         return channel.subprotocols();
     }
 
-    /** Returns true: every adapter can send headers with the accept. Falcon: {@code supports_accept_headers}. */
+    /**
+     * Returns true: every adapter can send headers with the accept. Falcon: {@code
+     * supports_accept_headers}.
+     *
+     * @return always {@code true}
+     */
     public boolean supportsAcceptHeaders() {
         return true;
     }
 
-    /** Returns the close code once closed (by either side), else -1. */
+    /**
+     * Returns the close code once closed (by either side), else -1.
+     *
+     * @return the close code, or -1 while the connection is open
+     */
     public int getCloseCode() {
         return closeCode >= 0 ? closeCode : clientDisconnected ? clientCloseCode : -1;
     }
@@ -113,7 +140,12 @@ public class WebSocket {
         await(acceptAsync(null, null));
     }
 
-    /** Accepts the connection with {@code subprotocol}, one of {@link #getSubprotocols()}. */
+    /**
+     * Accepts the connection with {@code subprotocol}, one of {@link #getSubprotocols()}.
+     *
+     * @param subprotocol the chosen subprotocol, or {@code null} for none
+     * @throws OperationNotAllowed when already accepted or closed
+     */
     public void accept(String subprotocol) {
         await(acceptAsync(subprotocol, null));
     }
@@ -132,7 +164,14 @@ public class WebSocket {
         await(acceptAsync(subprotocol, headers));
     }
 
-    /** Asynchronous {@link #accept(String, Map)}. */
+    /**
+     * Asynchronous {@link #accept(String, Map)}.
+     *
+     * @param subprotocol the chosen subprotocol, or {@code null} for none
+     * @param headers extra handshake response headers, or {@code null}
+     * @return a future that completes once the connection is accepted, or fails with the exceptions
+     *     of {@link #accept(String, Map)} ({@link WebSocketDisconnected} when the accept fails)
+     */
     public CompletableFuture<Void> acceptAsync(String subprotocol, Map<String, String> headers) {
         if (isClosed()) {
             return failed(new OperationNotAllowed("accept() may not be called on a closed WebSocket connection"));
@@ -173,7 +212,11 @@ public class WebSocket {
         await(closeAsync(1000, null));
     }
 
-    /** Closes the connection with {@code code}. Falcon: {@code close(code)}. */
+    /**
+     * Closes the connection with {@code code}. Falcon: {@code close(code)}.
+     *
+     * @param code the close code; see {@link #close(int, String)}
+     */
     public void close(int code) {
         await(closeAsync(code, null));
     }
@@ -184,6 +227,7 @@ public class WebSocket {
      *
      * <p>Falcon 4: {@code close(code=None, reason=None)}.
      *
+     * @param code the close code
      * @param reason the close reason, or {@code null} for {@link WebSocketOptions#defaultCloseReasons}
      * @throws IllegalArgumentException when {@code code} is below 1000 or reserved (1004-1006, 1015-1999)
      */
@@ -191,7 +235,15 @@ public class WebSocket {
         await(closeAsync(code, reason));
     }
 
-    /** Asynchronous {@link #close(int, String)}. */
+    /**
+     * Asynchronous {@link #close(int, String)}.
+     *
+     * @param code the close code
+     * @param reason the close reason, or {@code null} for {@link
+     *     WebSocketOptions#defaultCloseReasons}
+     * @return a future that completes once the connection is closed, or fails with {@link
+     *     IllegalArgumentException} for an invalid code
+     */
     public CompletableFuture<Void> closeAsync(int code, String reason) {
         if (code < 1000) {
             return failed(new IllegalArgumentException("Invalid close code. The value must be >= 1000"));
@@ -226,6 +278,7 @@ public class WebSocket {
      *
      * <p>Falcon: {@code receive_text()}.
      *
+     * @return the message text
      * @throws WebSocketDisconnected when the connection is closed or the client left
      * @throws PayloadTypeError when the message is BINARY
      * @throws OperationNotAllowed before {@link #accept()}
@@ -234,7 +287,11 @@ public class WebSocket {
         return await(receiveTextAsync());
     }
 
-    /** Asynchronous {@link #receiveText()}. */
+    /**
+     * Asynchronous {@link #receiveText()}.
+     *
+     * @return a future of the message text, failing with the exceptions of {@link #receiveText()}
+     */
     public CompletableFuture<String> receiveTextAsync() {
         return receiveAsync().thenApply(m -> {
             if (!(m instanceof String)) {
@@ -247,6 +304,7 @@ public class WebSocket {
     /**
      * Waits for a BINARY message. Falcon: {@code receive_data()}.
      *
+     * @return the message bytes
      * @throws WebSocketDisconnected when the connection is closed or the client left
      * @throws PayloadTypeError when the message is TEXT
      */
@@ -254,7 +312,11 @@ public class WebSocket {
         return await(receiveDataAsync());
     }
 
-    /** Asynchronous {@link #receiveData()}. */
+    /**
+     * Asynchronous {@link #receiveData()}.
+     *
+     * @return a future of the message bytes, failing with the exceptions of {@link #receiveData()}
+     */
     public CompletableFuture<byte[]> receiveDataAsync() {
         return receiveAsync().thenApply(m -> {
             if (!(m instanceof byte[])) {
@@ -268,13 +330,19 @@ public class WebSocket {
      * Waits for a message and deserializes it with the media handler of its payload type (TEXT:
      * JSON by default). Falcon: {@code receive_media()}.
      *
+     * @return the deserialized message
      * @throws WebSocketDisconnected when the connection is closed or the client left
      */
     public Object receiveMedia() {
         return await(receiveMediaAsync());
     }
 
-    /** Asynchronous {@link #receiveMedia()}. */
+    /**
+     * Asynchronous {@link #receiveMedia()}.
+     *
+     * @return a future of the deserialized message, failing with the exceptions of {@link
+     *     #receiveMedia()}
+     */
     public CompletableFuture<Object> receiveMediaAsync() {
         return receiveAsync().thenApply(m -> m instanceof String
                 ? text().deserialize((String) m) : binary().deserialize((byte[]) m));
@@ -319,6 +387,7 @@ public class WebSocket {
     /**
      * Sends a TEXT message. Falcon: {@code send_text(payload)}.
      *
+     * @param payload the message text
      * @throws WebSocketDisconnected when the client left or the connection is closed
      * @throws OperationNotAllowed before {@link #accept()}
      */
@@ -326,7 +395,13 @@ public class WebSocket {
         await(sendTextAsync(payload));
     }
 
-    /** Asynchronous {@link #sendText}. */
+    /**
+     * Asynchronous {@link #sendText}.
+     *
+     * @param payload the message text
+     * @return a future that completes once the message is written, or fails with the exceptions of
+     *     {@link #sendText}
+     */
     public CompletableFuture<Void> sendTextAsync(String payload) {
         if (payload == null) {
             return failed(new NullPointerException("payload must be a string"));
@@ -338,13 +413,20 @@ public class WebSocket {
     /**
      * Sends a BINARY message. Falcon: {@code send_data(payload)}.
      *
+     * @param payload the message bytes; they are copied
      * @throws WebSocketDisconnected when the client left or the connection is closed
      */
     public void sendData(byte[] payload) {
         await(sendDataAsync(payload));
     }
 
-    /** Asynchronous {@link #sendData}. */
+    /**
+     * Asynchronous {@link #sendData}.
+     *
+     * @param payload the message bytes; they are copied
+     * @return a future that completes once the message is written, or fails with the exceptions of
+     *     {@link #sendData}
+     */
     public CompletableFuture<Void> sendDataAsync(byte[] payload) {
         if (payload == null) {
             return failed(new NullPointerException("payload must be a byte string"));
@@ -353,7 +435,12 @@ public class WebSocket {
         return notReady != null ? failed(notReady) : sent(channel.sendBinary(payload.clone()));
     }
 
-    /** Sends {@code media} serialized by the TEXT media handler (JSON by default). Falcon: {@code send_media(media)}. */
+    /**
+     * Sends {@code media} serialized by the TEXT media handler (JSON by default). Falcon: {@code
+     * send_media(media)}.
+     *
+     * @param media the object to serialize
+     */
     public void sendMedia(Object media) {
         await(sendMediaAsync(media, WebSocketPayloadType.TEXT));
     }
@@ -362,12 +449,22 @@ public class WebSocket {
      * Sends {@code media} serialized by the handler of {@code payloadType}.
      *
      * <p>Falcon: {@code send_media(media, payload_type)}.
+     *
+     * @param media the object to serialize
+     * @param payloadType the message type, whose media handler serializes {@code media}
      */
     public void sendMedia(Object media, WebSocketPayloadType payloadType) {
         await(sendMediaAsync(media, payloadType));
     }
 
-    /** Asynchronous {@link #sendMedia(Object, WebSocketPayloadType)}. */
+    /**
+     * Asynchronous {@link #sendMedia(Object, WebSocketPayloadType)}.
+     *
+     * @param media the object to serialize
+     * @param payloadType the message type, whose media handler serializes {@code media}
+     * @return a future that completes once the message is written, or fails with the exceptions of
+     *     {@link #sendText} or {@link #sendData}
+     */
     public CompletableFuture<Void> sendMediaAsync(Object media, WebSocketPayloadType payloadType) {
         RuntimeException notReady = requireAccepted();
         if (notReady != null) {

@@ -12,9 +12,14 @@ public class WebSocketDisconnected extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The close code of the connection. */
     private final int code;
 
-    /** Creates the error with the close code (1000 when unknown). */
+    /**
+     * Creates the error with the close code (1000 when unknown).
+     *
+     * @param code the close code of the connection
+     */
     public WebSocketDisconnected(int code) {
         super("WebSocket disconnected with code " + code);
         this.code = code;
@@ -25,7 +30,11 @@ public class WebSocketDisconnected extends RuntimeException {
         this(1000);
     }
 
-    /** Returns the close code of the connection. Falcon: {@code code}. */
+    /**
+     * Returns the close code of the connection. Falcon: {@code code}.
+     *
+     * @return the close code
+     */
     public int getCode() {
         return code;
     }

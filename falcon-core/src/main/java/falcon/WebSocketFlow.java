@@ -7,7 +7,7 @@ import falcon.routing.WebSocketResponder;
 import java.util.concurrent.CompletionStage;
 
 /**
- * One WebSocket connection's way through the App (#6).
+ * One WebSocket connection's way through the App.
  *
  * <p>As Falcon's {@code falcon/asgi/app.py _handle_websocket}: {@code processRequestWs} of every
  * component, routing, {@code processResourceWs} when a route matched, {@code onWebsocket}, then

@@ -10,7 +10,11 @@ public class WebSocketHandlerNotFound extends WebSocketDisconnected {
 
     private static final long serialVersionUID = 1L;
 
-    /** Creates the error with the close code. */
+    /**
+     * Creates the error with the close code.
+     *
+     * @param code the close code of the connection
+     */
     public WebSocketHandlerNotFound(int code) {
         super(code);
     }

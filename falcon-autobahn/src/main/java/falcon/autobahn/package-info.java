@@ -1,2 +1,2 @@
-/** The Autobahn test suite's echo server: RFC 6455 conformance of the embedded server (#6). */
+/** The Autobahn test suite's echo server: RFC 6455 conformance of the embedded server. */
 package falcon.autobahn;

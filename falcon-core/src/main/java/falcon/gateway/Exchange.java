@@ -14,45 +14,91 @@ import java.util.concurrent.Flow;
  */
 public interface Exchange {
 
-    /** Returns the request method as sent, e.g. {@code GET}. */
+    /**
+     * Returns the request method as sent, e.g. {@code GET}.
+     *
+     * @return the request method
+     */
     String method();
 
-    /** Returns the path of the request target, still percent-encoded, e.g. {@code /a%20b}. */
+    /**
+     * Returns the path of the request target, still percent-encoded, e.g. {@code /a%20b}.
+     *
+     * @return the raw path
+     */
     String rawPath();
 
-    /** Returns the raw query string without the {@code ?}; empty when there is none. */
+    /**
+     * Returns the raw query string without the {@code ?}; empty when there is none.
+     *
+     * @return the raw query string; empty when there is none
+     */
     String queryString();
 
-    /** Returns the protocol of the request line, e.g. {@code HTTP/1.1}. */
+    /**
+     * Returns the protocol of the request line, e.g. {@code HTTP/1.1}.
+     *
+     * @return the protocol
+     */
     String protocol();
 
-    /** Returns {@code http} or {@code https}: how the client reached this server. */
+    /**
+     * Returns {@code http} or {@code https}: how the client reached this server.
+     *
+     * @return {@code http} or {@code https}
+     */
     String scheme();
 
-    /** Returns the host name or address the server listens on (used when Host is absent). */
+    /**
+     * Returns the host name or address the server listens on (used when Host is absent).
+     *
+     * @return the server's host name or address
+     */
     String serverHost();
 
-    /** Returns the port the server listens on. */
+    /**
+     * Returns the port the server listens on.
+     *
+     * @return the server port
+     */
     int serverPort();
 
-    /** Returns the address of the peer (the client or the last proxy). */
+    /**
+     * Returns the address of the peer (the client or the last proxy).
+     *
+     * @return the peer's address
+     */
     String remoteAddr();
 
-    /** Returns the path under which the App is mounted (WSGI {@code SCRIPT_NAME}); usually empty. */
+    /**
+     * Returns the path under which the App is mounted (WSGI {@code SCRIPT_NAME}); usually empty.
+     *
+     * @return the root path; empty by default
+     */
     default String rootPath() {
         return "";
     }
 
-    /** Returns the request headers; names compare case-insensitively. */
+    /**
+     * Returns the request headers; names compare case-insensitively.
+     *
+     * @return the request headers
+     */
     RequestHeaders headers();
 
     /**
      * Returns the request body as a stream bounded by the message framing: it ends where the body
      * ends and never blocks past it. An empty stream when there is no body.
+     *
+     * @return the body stream; empty when there is no body
      */
     InputStream body();
 
-    /** Returns the declared Content-Length, or {@code -1} when the body is chunked or absent. */
+    /**
+     * Returns the declared Content-Length, or {@code -1} when the body is chunked or absent.
+     *
+     * @return the declared length in bytes, or {@code -1}
+     */
     long contentLength();
 
     /**
@@ -61,6 +107,8 @@ public interface Exchange {
      *
      * <p>The default reads {@link #body()} in 16 KiB chunks on {@link #executor()}, one chunk per
      * {@code request(1)}; adapters with a non-blocking body override it.
+     *
+     * @return a publisher of the body chunks
      */
     default Flow.Publisher<ByteBuffer> bodyPublisher() {
         return falcon.internal.Publishers.ofInputStream(body(), executor());
@@ -69,6 +117,8 @@ public interface Exchange {
     /**
      * Returns the executor that runs blocking user code for this exchange: asynchronous stages
      * resume on it, and SSE producers run on it. Adapters return their workers.
+     *
+     * @return the executor for blocking user code
      */
     default Executor executor() {
         return falcon.internal.Publishers.blockingExecutor();
@@ -78,6 +128,9 @@ public interface Exchange {
      * Returns the WebSocket channel when this request asks for a WebSocket upgrade and the
      * adapter supports it, else {@code null}. When non-null, the App answers through the channel
      * and never calls {@link #respond(Reply)}.
+     *
+     * @return the WebSocket channel, or {@code null} when this is not a WebSocket upgrade (the
+     *     default)
      */
     default WebSocketChannel webSocket() {
         return null;
@@ -86,6 +139,8 @@ public interface Exchange {
     /**
      * Sends the response. Called exactly once per exchange. After the response has been written
      * (or has failed to be), the adapter runs {@link Reply#afterSent()}.
+     *
+     * @param reply the response to send
      */
     void respond(Reply reply);
 }

@@ -9,7 +9,11 @@ package falcon.gateway;
 @FunctionalInterface
 public interface Handler {
 
-    /** Handles one exchange; ends by calling {@link Exchange#respond(Reply)} exactly once. */
+    /**
+     * Handles one exchange; ends by calling {@link Exchange#respond(Reply)} exactly once.
+     *
+     * @param exchange the exchange to handle
+     */
     void handle(Exchange exchange);
 
     /**

@@ -66,42 +66,77 @@ public final class Reply {
         this.publisher = publisher;
     }
 
-    /** Returns the body publisher, or {@code null} when the body is bytes or a stream. */
+    /**
+     * Returns the body publisher, or {@code null} when the body is bytes or a stream.
+     *
+     * @return the body publisher, or {@code null}
+     */
     public Flow.Publisher<ByteBuffer> publisher() {
         return publisher;
     }
 
-    /** Returns the status code. */
+    /**
+     * Returns the status code.
+     *
+     * @return the status code
+     */
     public int status() {
         return status;
     }
 
-    /** Returns the reason phrase. */
+    /**
+     * Returns the reason phrase.
+     *
+     * @return the reason phrase
+     */
     public String reason() {
         return reason;
     }
 
-    /** Returns the headers flat, name then value; names are lowercase. */
+    /**
+     * Returns the headers flat, name then value; names are lowercase.
+     *
+     * @return the header names and values, flat (not copied)
+     */
     public List<String> headers() {
         return headers;
     }
 
-    /** Returns the number of header lines. */
+    /**
+     * Returns the number of header lines.
+     *
+     * @return the number of header lines
+     */
     public int headerCount() {
         return headers.size() / 2;
     }
 
-    /** Returns the name of header line {@code i}. */
+    /**
+     * Returns the name of header line {@code i}.
+     *
+     * @param i the index of the header line, from 0
+     * @return the header name
+     */
     public String headerName(int i) {
         return headers.get(2 * i);
     }
 
-    /** Returns the value of header line {@code i}. */
+    /**
+     * Returns the value of header line {@code i}.
+     *
+     * @param i the index of the header line, from 0
+     * @return the header value
+     */
     public String headerValue(int i) {
         return headers.get(2 * i + 1);
     }
 
-    /** Returns the first value of header {@code name} (lowercase), or {@code null}. */
+    /**
+     * Returns the first value of header {@code name} (lowercase), or {@code null}.
+     *
+     * @param name the header name; compared case-insensitively
+     * @return the first value, or {@code null} when the header is absent
+     */
     public String header(String name) {
         for (int i = 0; i < headers.size(); i += 2) {
             if (headers.get(i).equalsIgnoreCase(name)) {
@@ -111,17 +146,29 @@ public final class Reply {
         return null;
     }
 
-    /** Returns the body bytes, or {@code null} when there is none or a stream is sent. */
+    /**
+     * Returns the body bytes, or {@code null} when there is none or a stream is sent.
+     *
+     * @return the body bytes (not copied), or {@code null}
+     */
     public byte[] body() {
         return body;
     }
 
-    /** Returns the body stream, or {@code null}. */
+    /**
+     * Returns the body stream, or {@code null}.
+     *
+     * @return the body stream, or {@code null} when the body is not a stream
+     */
     public InputStream stream() {
         return stream;
     }
 
-    /** Returns whether there are after-response callbacks, so that an adapter can skip a task. */
+    /**
+     * Returns whether there are after-response callbacks, so that an adapter can skip a task.
+     *
+     * @return {@code true} when there is an after-response callback
+     */
     public boolean hasAfterSent() {
         return afterSent != null;
     }

@@ -23,7 +23,11 @@ import java.util.concurrent.CompletionStage;
  */
 public interface WebSocketChannel {
 
-    /** Returns the subprotocols the client offered in {@code Sec-WebSocket-Protocol}, in order. */
+    /**
+     * Returns the subprotocols the client offered in {@code Sec-WebSocket-Protocol}, in order.
+     *
+     * @return the offered subprotocols; empty when none
+     */
     List<String> subprotocols();
 
     /**
@@ -51,15 +55,27 @@ public interface WebSocketChannel {
      */
     void start(Listener listener);
 
-    /** Sends a TEXT message; completes when written, fails when the connection is gone. */
+    /**
+     * Sends a TEXT message; completes when written, fails when the connection is gone.
+     *
+     * @param text the message text
+     * @return completes when the message is written; fails when the connection is gone
+     */
     CompletionStage<Void> sendText(String text);
 
-    /** Sends a BINARY message; completes when written, fails when the connection is gone. */
+    /**
+     * Sends a BINARY message; completes when written, fails when the connection is gone.
+     *
+     * @param data the message bytes
+     * @return completes when the message is written; fails when the connection is gone
+     */
     CompletionStage<Void> sendBinary(byte[] data);
 
     /**
      * Sends a close frame with {@code code} and {@code reason} and closes the connection.
      *
+     * @param code the close code
+     * @param reason the close reason; may be empty
      * @return completes when the close is written (or the connection was already gone)
      */
     CompletionStage<Void> close(int code, String reason);
@@ -73,10 +89,18 @@ public interface WebSocketChannel {
     /** Receives what the client sends. */
     interface Listener {
 
-        /** A complete TEXT message arrived. */
+        /**
+         * A complete TEXT message arrived.
+         *
+         * @param text the message text
+         */
         void onText(String text);
 
-        /** A complete BINARY message arrived. */
+        /**
+         * A complete BINARY message arrived.
+         *
+         * @param data the message bytes
+         */
         void onBinary(byte[] data);
 
         /**

@@ -44,6 +44,9 @@ public interface BaseHandler {
      *
      * <p>Falcon: {@code BaseHandler.deserialize_async}.
      *
+     * @param stream the body, bounded by the request's framing
+     * @param contentType the request's Content-Type (or the default media type)
+     * @param contentLength the declared length, or -1
      * @return a stage completed with the media, or failed with the error {@code deserialize} threw
      */
     default CompletionStage<Object> deserializeAsync(InputStream stream, String contentType, long contentLength) {
@@ -58,6 +61,10 @@ public interface BaseHandler {
      * Writes a response body without blocking the caller; by default runs {@link #serialize}.
      *
      * <p>Falcon: {@code BaseHandler.serialize_async}.
+     *
+     * @param media the object to serialize
+     * @param contentType the response's Content-Type
+     * @return a stage completed with the bytes, or failed with the error {@code serialize} threw
      */
     default CompletionStage<byte[]> serializeAsync(Object media, String contentType) {
         try {
@@ -72,6 +79,8 @@ public interface BaseHandler {
      * handlers that may stop early. Default false.
      *
      * <p>Falcon: {@code BaseHandler.exhaust_stream}.
+     *
+     * @return {@code true} when the rest of the stream is to be read and dropped
      */
     default boolean exhaustStream() {
         return false;

@@ -7,12 +7,19 @@ package falcon.media;
  */
 public interface BinaryBaseHandlerWS {
 
-    /** Serializes {@code media} to the bytes of a BINARY message. */
+    /**
+     * Serializes {@code media} to the bytes of a BINARY message.
+     *
+     * @param media the object to serialize
+     * @return the message bytes
+     */
     byte[] serialize(Object media);
 
     /**
      * Deserializes the bytes of a BINARY message.
      *
+     * @param payload the message bytes
+     * @return the deserialized object
      * @throws falcon.MediaMalformedError when the bytes are not valid for this handler
      */
     Object deserialize(byte[] payload);

@@ -55,6 +55,8 @@ public class BodyPart {
      * the request as it is consumed, so a part of any size can be streamed.
      *
      * <p>Falcon: {@code BodyPart.stream}.
+     *
+     * @return the part's content stream
      */
     public InputStream getStream() {
         return stream;
@@ -63,6 +65,8 @@ public class BodyPart {
     /**
      * Returns the part's headers that RFC 7578 allows ({@code content-type}, {@code
      * content-disposition}, {@code content-transfer-encoding}), by lower-case name.
+     *
+     * @return an unmodifiable map of the headers
      */
     public Map<String, String> getHeaders() {
         return headers;
@@ -72,6 +76,8 @@ public class BodyPart {
      * Returns the part's Content-Type, or {@code text/plain} when absent (RFC 7578 4.4).
      *
      * <p>Falcon: {@code BodyPart.content_type}.
+     *
+     * @return the Content-Type, or {@code text/plain}
      */
     public String getContentType() {
         String value = headers.get("content-type");
@@ -83,6 +89,8 @@ public class BodyPart {
      * {@code null} when missing (no error, as in Falcon).
      *
      * <p>Falcon: {@code BodyPart.name}.
+     *
+     * @return the field name, or {@code null}
      */
     public String getName() {
         return disposition().params.get("name");
@@ -94,6 +102,7 @@ public class BodyPart {
      *
      * <p>Falcon: {@code BodyPart.filename}.
      *
+     * @return the file name, or {@code null}
      * @throws MultipartParseError when {@code filename*} names an unknown charset or does not decode
      */
     public String getFilename() {
@@ -116,6 +125,7 @@ public class BodyPart {
      *
      * <p>Falcon: {@code BodyPart.secure_filename}.
      *
+     * @return the sanitized file name
      * @throws MultipartParseError when the file name is missing or empty
      */
     public String getSecureFilename() {
@@ -134,6 +144,8 @@ public class BodyPart {
      *
      * <p>Falcon: {@code falcon.secure_filename}.
      *
+     * @param filename the file name to sanitize
+     * @return the sanitized file name
      * @throws IllegalArgumentException when {@code filename} is empty
      */
     public static String secureFilename(String filename) {
@@ -152,6 +164,7 @@ public class BodyPart {
      *
      * <p>Falcon: {@code BodyPart.get_data()} / {@code data}.
      *
+     * @return the part's content (not copied)
      * @throws MultipartParseError when the part is larger than {@code maxBodyPartBufferSize}
      *     ("body part is too large"); use {@link #getStream()} for large parts
      */
@@ -184,6 +197,7 @@ public class BodyPart {
      *
      * <p>Falcon: {@code BodyPart.get_text()} / {@code text}.
      *
+     * @return the decoded text, or {@code null} when the part is not {@code text/plain}
      * @throws MultipartParseError when the charset is unknown or the bytes do not decode ("invalid
      *     text or charset: ...") or the part is too large
      */
@@ -202,6 +216,7 @@ public class BodyPart {
      *
      * <p>Falcon: {@code BodyPart.get_media()} / {@code media}.
      *
+     * @return the deserialized media
      * @throws falcon.HTTPUnsupportedMediaType when no handler fits the part's type (415)
      * @throws falcon.MediaMalformedError when the handler cannot parse it
      */

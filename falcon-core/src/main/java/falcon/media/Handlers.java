@@ -60,6 +60,8 @@ public class Handlers extends LinkedHashMap<String, BaseHandler> {
      * Creates a set with exactly the given handlers.
      *
      * <p>Falcon: {@code Handlers(initial)}.
+     *
+     * @param handlers the handlers by media type
      */
     public Handlers(Map<String, ? extends BaseHandler> handlers) {
         super.putAll(handlers);
@@ -99,6 +101,10 @@ public class Handlers extends LinkedHashMap<String, BaseHandler> {
      *
      * <p>Falcon: {@code Handlers._resolve(media_type, default)}.
      *
+     * @param mediaType the media type, e.g. a Content-Type; {@code null} or empty for the default
+     * @param defaultMediaType the media type used when {@code mediaType} is missing or
+     *     {@code *}{@code /*}
+     * @return the handler; never {@code null}
      * @throws HTTPUnsupportedMediaType when no handler fits
      */
     public BaseHandler resolve(String mediaType, String defaultMediaType) {

@@ -17,7 +17,11 @@ public class JSONHandlerWS implements TextBaseHandlerWS {
         this(new JSONHandler());
     }
 
-    /** Creates the handler over a configured {@link JSONHandler}. */
+    /**
+     * Creates the handler over a configured {@link JSONHandler}.
+     *
+     * @param json the JSON handler that serializes and parses the messages
+     */
     public JSONHandlerWS(JSONHandler json) {
         this.json = json;
     }

@@ -67,7 +67,11 @@ public class MultipartForm implements Iterable<BodyPart> {
         this.reader = new MultipartReader(stream, capacity);
     }
 
-    /** Returns the number of body bytes the parser holds at most at any time. */
+    /**
+     * Returns the number of body bytes the parser holds at most at any time.
+     *
+     * @return the parser's buffer size in bytes
+     */
     public int getBufferSize() {
         return reader.capacity();
     }

@@ -27,7 +27,11 @@ public class MultipartFormHandler implements BaseHandler {
         this.parseOptions = parseOptions;
     }
 
-    /** Returns the parser's options; change them at start-up. Falcon: {@code parse_options}. */
+    /**
+     * Returns the parser's options; change them at start-up. Falcon: {@code parse_options}.
+     *
+     * @return the parser's options (changes to them apply)
+     */
     public MultipartParseOptions getParseOptions() {
         return parseOptions;
     }

@@ -48,31 +48,59 @@ public class MultipartParseOptions {
             Handlers.MEDIA_JSON, new JSONHandler(),
             Handlers.MEDIA_URLENCODED, new URLEncodedFormHandler()));
 
-    /** Sets {@link #defaultCharset}. */
+    /** Creates the options with their defaults. */
+    public MultipartParseOptions() {
+    }
+
+    /**
+     * Sets {@link #defaultCharset}.
+     *
+     * @param charset the charset of text parts that name none
+     * @return these options
+     */
     public MultipartParseOptions setDefaultCharset(String charset) {
         this.defaultCharset = charset;
         return this;
     }
 
-    /** Sets {@link #maxBodyPartCount}; 0 means no limit. */
+    /**
+     * Sets {@link #maxBodyPartCount}; 0 means no limit.
+     *
+     * @param count the maximum number of parts, or 0 for no limit
+     * @return these options
+     */
     public MultipartParseOptions setMaxBodyPartCount(int count) {
         this.maxBodyPartCount = count;
         return this;
     }
 
-    /** Sets {@link #maxBodyPartBufferSize}. */
+    /**
+     * Sets {@link #maxBodyPartBufferSize}.
+     *
+     * @param bytes the maximum number of bytes {@link BodyPart#getData()} buffers
+     * @return these options
+     */
     public MultipartParseOptions setMaxBodyPartBufferSize(int bytes) {
         this.maxBodyPartBufferSize = bytes;
         return this;
     }
 
-    /** Sets {@link #maxBodyPartHeadersSize}. */
+    /**
+     * Sets {@link #maxBodyPartHeadersSize}.
+     *
+     * @param bytes the maximum size of the headers of one part, in bytes
+     * @return these options
+     */
     public MultipartParseOptions setMaxBodyPartHeadersSize(int bytes) {
         this.maxBodyPartHeadersSize = bytes;
         return this;
     }
 
-    /** Returns the handlers of part media. */
+    /**
+     * Returns the handlers of part media.
+     *
+     * @return {@link #mediaHandlers}, the object itself (changes to it apply)
+     */
     public Handlers getMediaHandlers() {
         return mediaHandlers;
     }

@@ -93,6 +93,8 @@ public class CompiledRouter implements Router {
      * Returns this router's options; register custom converters there before adding routes.
      *
      * <p>Falcon: {@code CompiledRouter.options}.
+     *
+     * @return the router's options (changes to them apply)
      */
     public CompiledRouterOptions getOptions() {
         return options;

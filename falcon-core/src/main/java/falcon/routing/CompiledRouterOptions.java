@@ -40,6 +40,8 @@ public final class CompiledRouterOptions {
      * {@link IllegalArgumentException} otherwise.
      *
      * <p>Falcon: {@code CompiledRouterOptions.converters}.
+     *
+     * @return the mutable map of converter factories by name
      */
     public Map<String, ConverterFactory> converters() {
         return converters;

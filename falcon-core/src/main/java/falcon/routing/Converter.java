@@ -16,7 +16,11 @@ public interface Converter {
      */
     Object convert(String value);
 
-    /** Returns the type of the values this converter yields; responders are checked against it. */
+    /**
+     * Returns the type of the values this converter yields; responders are checked against it.
+     *
+     * @return the type of the converted values; {@code Object.class} by default
+     */
     default Class<?> valueType() {
         return Object.class;
     }
@@ -24,6 +28,8 @@ public interface Converter {
     /**
      * Returns whether this converter consumes the rest of the path, slashes included (Falcon 4's
      * {@code path} converter); such a field must end its template.
+     *
+     * @return {@code true} when the field consumes the rest of the path; {@code false} by default
      */
     default boolean consumesMultipleSegments() {
         return false;

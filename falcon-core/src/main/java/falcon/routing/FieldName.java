@@ -14,6 +14,10 @@ import java.lang.annotation.Target;
 @Target(ElementType.PARAMETER)
 public @interface FieldName {
 
-    /** Returns the field's name as written in the URI template. */
+    /**
+     * Returns the field's name as written in the URI template.
+     *
+     * @return the field's name
+     */
     String value();
 }

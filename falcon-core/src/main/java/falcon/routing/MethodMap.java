@@ -64,6 +64,8 @@ public final class MethodMap {
     /**
      * Returns the {@code onWebsocket} responder; for a resource without one, a responder that
      * raises {@code HTTPMethodNotAllowed} (the handshake is closed with 3405). Never null.
+     *
+     * @return the WebSocket responder
      */
     public WebSocketResponder getWebSocket() {
         return webSocket;
@@ -72,18 +74,29 @@ public final class MethodMap {
     /**
      * Returns the responder for {@code method}; for a method Falcon does not know, the responder
      * that answers 400 "Invalid HTTP method". Never null.
+     *
+     * @param method the HTTP method, e.g. {@code GET}
+     * @return the responder
      */
     public Responder get(String method) {
         Responder responder = responders.get(method);
         return responder != null ? responder : BAD_REQUEST;
     }
 
-    /** Returns the methods the resource answers, sorted, then OPTIONS: the {@code Allow} list. */
+    /**
+     * Returns the methods the resource answers, sorted, then OPTIONS: the {@code Allow} list.
+     *
+     * @return the allowed methods
+     */
     public List<String> allowedMethods() {
         return allowedMethods;
     }
 
-    /** Returns the user's responder methods by HTTP method (for inspection). */
+    /**
+     * Returns the user's responder methods by HTTP method (for inspection).
+     *
+     * @return the responder methods by HTTP method
+     */
     public Map<String, Method> responderMethods() {
         return methods;
     }

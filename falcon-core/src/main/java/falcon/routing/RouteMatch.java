@@ -12,7 +12,14 @@ public final class RouteMatch {
     private final RouteParams params;
     private final String uriTemplate;
 
-    /** Creates a match. */
+    /**
+     * Creates a match.
+     *
+     * @param resource the matched resource
+     * @param methodMap the responders of the resource on this route
+     * @param params the converted values of the template's fields
+     * @param uriTemplate the template that matched
+     */
     public RouteMatch(Object resource, MethodMap methodMap, RouteParams params, String uriTemplate) {
         this.resource = resource;
         this.methodMap = methodMap;
@@ -20,22 +27,38 @@ public final class RouteMatch {
         this.uriTemplate = uriTemplate;
     }
 
-    /** Returns the matched resource. */
+    /**
+     * Returns the matched resource.
+     *
+     * @return the resource
+     */
     public Object resource() {
         return resource;
     }
 
-    /** Returns the responders of the resource on this route, by HTTP method. */
+    /**
+     * Returns the responders of the resource on this route, by HTTP method.
+     *
+     * @return the responders by HTTP method
+     */
     public MethodMap methodMap() {
         return methodMap;
     }
 
-    /** Returns the converted values of the template's fields. */
+    /**
+     * Returns the converted values of the template's fields.
+     *
+     * @return the field values
+     */
     public RouteParams params() {
         return params;
     }
 
-    /** Returns the template that matched. */
+    /**
+     * Returns the template that matched.
+     *
+     * @return the URI template
+     */
     public String uriTemplate() {
         return uriTemplate;
     }

@@ -40,17 +40,32 @@ public final class RouteParams extends AbstractMap<String, Object> {
         this.size = size;
     }
 
-    /** Returns the value at template position {@code i}; responders bound at start-up use it. */
+    /**
+     * Returns the value at template position {@code i}; responders bound at start-up use it.
+     *
+     * @param i the position, from 0
+     * @return the converted value
+     */
     public Object valueAt(int i) {
         return values[i];
     }
 
-    /** Returns the name at position {@code i}. */
+    /**
+     * Returns the name at position {@code i}.
+     *
+     * @param i the position, from 0
+     * @return the field name
+     */
     public String nameAt(int i) {
         return names[i];
     }
 
-    /** Returns the position of {@code name}, or -1. */
+    /**
+     * Returns the position of {@code name}, or -1.
+     *
+     * @param name the field name
+     * @return the position, or -1 when there is no such field
+     */
     public int indexOf(String name) {
         for (int i = 0; i < size; i++) {
             if (names[i].equals(name)) {

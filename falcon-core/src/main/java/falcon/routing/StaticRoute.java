@@ -98,17 +98,32 @@ public class StaticRoute {
         this.downloadable = downloadable;
     }
 
-    /** Creates a static route without download disposition or fallback file. */
+    /**
+     * Creates a static route without download disposition or fallback file.
+     *
+     * @param prefix the path prefix, starting with {@code /}; a {@code /} is appended if missing
+     * @param directory the absolute directory to serve
+     * @throws IllegalArgumentException when the prefix does not start with {@code /} or the
+     *     directory is not absolute
+     */
     public StaticRoute(String prefix, Path directory) {
         this(prefix, directory, false, null);
     }
 
-    /** Returns the prefix, ending with {@code /}. */
+    /**
+     * Returns the prefix, ending with {@code /}.
+     *
+     * @return the prefix
+     */
     public String getPrefix() {
         return prefix;
     }
 
-    /** Returns the directory served. */
+    /**
+     * Returns the directory served.
+     *
+     * @return the directory, normalized
+     */
     public Path getDirectory() {
         return directory;
     }
@@ -116,6 +131,9 @@ public class StaticRoute {
     /**
      * Returns whether this route serves {@code path}: it starts with the prefix (or, with a
      * fallback file, equals the prefix without its {@code /}).
+     *
+     * @param path the request path
+     * @return {@code true} when this route serves the path
      */
     public boolean match(String path) {
         if (fallback == null) {
@@ -129,6 +147,8 @@ public class StaticRoute {
      *
      * <p>Falcon: {@code StaticRoute.__call__}.
      *
+     * @param req the request
+     * @param resp the response to fill with the file
      * @throws HTTPNotFound when the path is refused or no file can be served
      * @throws HTTPInvalidHeader when the Range header is malformed
      * @throws HTTPRangeNotSatisfiable when the range starts past the end of the file
@@ -267,6 +287,8 @@ public class StaticRoute {
      * ResponseOptions.static_media_types} is. Keys are extensions with their dot, e.g. {@code .css}.
      *
      * <p>Falcon: {@code resp_options.static_media_types}.
+     *
+     * @return an unmodifiable map of media types by extension
      */
     public static Map<String, String> defaultStaticMediaTypes() {
         Map<String, String> types = defaultTypes;
@@ -370,17 +392,29 @@ public class StaticRoute {
             return new FileBody(channel, start, end - start + 1, new long[] {start, end, size});
         }
 
-        /** Returns the open file; the adapter closes this stream, which closes it. */
+        /**
+         * Returns the open file; the adapter closes this stream, which closes it.
+         *
+         * @return the file channel
+         */
         public FileChannel getChannel() {
             return channel;
         }
 
-        /** Returns the offset in the file of the first byte to send. */
+        /**
+         * Returns the offset in the file of the first byte to send.
+         *
+         * @return the offset in bytes
+         */
         public long getPosition() {
             return start;
         }
 
-        /** Returns the number of bytes to send. */
+        /**
+         * Returns the number of bytes to send.
+         *
+         * @return the number of bytes
+         */
         public long getLength() {
             return length;
         }

@@ -15,6 +15,9 @@ public interface WebSocketResponder {
     /**
      * Serves a WebSocket connection.
      *
+     * @param req the handshake request
+     * @param ws the WebSocket connection
+     * @param params the route's field values
      * @return {@code null} for a blocking responder, or the {@code CompletionStage} of an
      *     asynchronous one
      * @throws Exception handed to the error handlers

@@ -34,7 +34,12 @@ public final class Uri {
         return t;
     }
 
-    /** The host and port parts of a {@code Host} header or a {@code Forwarded} node. */
+    /**
+     * The host and port parts of a {@code Host} header or a {@code Forwarded} node.
+     *
+     * @param host the host name or address, without brackets for IPv6
+     * @param port the port, or {@code null} when none was given
+     */
     public record HostPort(String host, Integer port) {
     }
 
@@ -46,6 +51,9 @@ public final class Uri {
      * {@code "/a%20b"}.
      *
      * <p>Falcon: {@code falcon.uri.encode}.
+     *
+     * @param uri the URI to encode
+     * @return the encoded URI; the same instance when there was nothing to encode
      */
     public static String encode(String uri) {
         return encode(uri, URI_ALLOWED, false);
@@ -56,6 +64,9 @@ public final class Uri {
      * &} and {@code =} are encoded too (like Python's {@code quote(safe='~')}).
      *
      * <p>Falcon: {@code falcon.uri.encode_value}.
+     *
+     * @param value the component to encode
+     * @return the encoded component; the same instance when there was nothing to encode
      */
     public static String encodeValue(String value) {
         return encode(value, VALUE_ALLOWED, false);
@@ -66,6 +77,9 @@ public final class Uri {
      * allowed characters and {@code %} each followed by two hex digits.
      *
      * <p>Falcon: {@code falcon.uri.encode_check_escaped}.
+     *
+     * @param uri the URI to encode
+     * @return the encoded URI, or {@code uri} itself when it already looks escaped
      */
     public static String encodeCheckEscaped(String uri) {
         return encode(uri, URI_ALLOWED, true);
@@ -75,6 +89,9 @@ public final class Uri {
      * Like {@link #encodeValue}, but returns the value unchanged when it already looks escaped.
      *
      * <p>Falcon: {@code falcon.uri.encode_value_check_escaped}.
+     *
+     * @param value the component to encode
+     * @return the encoded component, or {@code value} itself when it already looks escaped
      */
     public static String encodeValueCheckEscaped(String value) {
         return encode(value, VALUE_ALLOWED, true);
@@ -193,6 +210,9 @@ public final class Uri {
      *
      * <p>Falcon: {@code falcon.uri.decode(encoded_uri)}. For a path, where {@code +} stays
      * {@code +}, use {@code decode(path, false)}.
+     *
+     * @param encoded the text
+     * @return the decoded text; the same instance when there was nothing to decode
      */
     public static String decode(String encoded) {
         return decode(encoded, true);
@@ -219,6 +239,7 @@ public final class Uri {
      *
      * @param host the host, e.g. from a Host header
      * @param defaultPort the port when none is given; may be null
+     * @return the host and port; the port is {@code defaultPort} when none is given
      * @throws IllegalArgumentException when the port is not a number (Python's ValueError)
      */
     public static HostPort parseHost(String host, Integer defaultPort) {
@@ -236,7 +257,13 @@ public final class Uri {
         return new HostPort(host.substring(0, pos), port(host.substring(pos + 1)));
     }
 
-    /** Splits a host into name and port; see {@link #parseHost(String, Integer)}. */
+    /**
+     * Splits a host into name and port; see {@link #parseHost(String, Integer)}.
+     *
+     * @param host the host, e.g. from a Host header
+     * @return the host and port; the port is {@code null} when none is given
+     * @throws IllegalArgumentException when the port is not a number (Python's ValueError)
+     */
     public static HostPort parseHost(String host) {
         return parseHost(host, null);
     }
@@ -254,6 +281,9 @@ public final class Uri {
      * not quoted is returned as is.
      *
      * <p>Falcon: {@code falcon.uri.unquote_string}.
+     *
+     * @param quoted the text, quoted or not
+     * @return the unquoted text, or {@code quoted} itself when it is not quoted
      */
     public static String unquoteString(String quoted) {
         if (quoted.length() < 2 || quoted.charAt(0) != '"' || quoted.charAt(quoted.length() - 1) != '"') {
@@ -285,6 +315,9 @@ public final class Uri {
      * Parses a query string with Falcon's defaults: blank values dropped, values split on commas.
      *
      * <p>Falcon: {@code falcon.uri.parse_query_string(query_string)}.
+     *
+     * @param queryString the raw query string, without {@code ?}
+     * @return a map from name to {@code String} or {@code List<String>}, in order of appearance
      */
     public static Map<String, Object> parseQueryString(String queryString) {
         return parseQueryString(queryString, false, true);

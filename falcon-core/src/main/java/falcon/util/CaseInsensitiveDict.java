@@ -19,7 +19,11 @@ public class CaseInsensitiveDict<V> extends TreeMap<String, V> {
         super(String.CASE_INSENSITIVE_ORDER);
     }
 
-    /** Creates a map holding {@code entries}; of keys equal but for case, the last one wins. */
+    /**
+     * Creates a map holding {@code entries}; of keys equal but for case, the last one wins.
+     *
+     * @param entries the entries to copy
+     */
     public CaseInsensitiveDict(Map<String, ? extends V> entries) {
         this();
         putAll(entries);

@@ -32,6 +32,10 @@ public class Context extends LinkedHashMap<String, Object> {
     /**
      * Returns the value for {@code name} cast to {@code type}, or {@code null}.
      *
+     * @param <T> the type of the value
+     * @param name the attribute name
+     * @param type the class of the value
+     * @return the value, or {@code null} when not set
      * @throws ClassCastException if the value is of another type
      */
     public <T> T get(String name, Class<T> type) {

@@ -36,12 +36,20 @@ public final class ETag {
         this.weak = weak;
     }
 
-    /** Returns the opaque value, without quotes or weakness prefix. */
+    /**
+     * Returns the opaque value, without quotes or weakness prefix.
+     *
+     * @return the opaque value
+     */
     public String value() {
         return value;
     }
 
-    /** Returns whether the tag is weak. Falcon: {@code ETag.is_weak}. */
+    /**
+     * Returns whether the tag is weak. Falcon: {@code ETag.is_weak}.
+     *
+     * @return {@code true} when the tag is weak
+     */
     public boolean isWeak() {
         return weak;
     }
@@ -50,6 +58,9 @@ public final class ETag {
      * Returns whether both tags are strong and their values match character for character.
      *
      * <p>Falcon: {@code ETag.strong_compare}.
+     *
+     * @param other the tag to compare with
+     * @return {@code true} when both are strong and their values are equal
      */
     public boolean strongCompare(ETag other) {
         return value.equals(other.value) && !weak && !other.weak;
@@ -59,6 +70,8 @@ public final class ETag {
      * Serializes the tag for a header: {@code "abc"} or {@code W/"abc"}.
      *
      * <p>Falcon: {@code ETag.dumps}.
+     *
+     * @return the tag in header form, quoted
      */
     public String dumps() {
         return weak ? "W/\"" + value + "\"" : "\"" + value + "\"";
@@ -68,6 +81,9 @@ public final class ETag {
      * Parses a single entity-tag, e.g. {@code W/"abc"}; surrounding quotes are optional.
      *
      * <p>Falcon: {@code ETag.loads}. Not for comma-separated lists.
+     *
+     * @param etag the entity-tag text
+     * @return the parsed tag
      */
     public static ETag loads(String etag) {
         String value = etag;

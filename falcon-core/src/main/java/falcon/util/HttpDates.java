@@ -60,6 +60,9 @@ public final class HttpDates {
      * Falcon takes a naive datetime.
      *
      * <p>Falcon: {@code falcon.dt_to_http}.
+     *
+     * @param time the time to format
+     * @return the IMF-fixdate, e.g. {@code Tue, 15 Nov 1994 08:12:31 GMT}
      */
     public static String dtToHttp(TemporalAccessor time) {
         if (time instanceof LocalDateTime) {
@@ -72,6 +75,8 @@ public final class HttpDates {
      * Returns the current time as an HTTP date.
      *
      * <p>Falcon: {@code falcon.http_now}.
+     *
+     * @return the current IMF-fixdate
      */
     public static String httpNow() {
         return IMF_FIXDATE.format(Instant.now());
@@ -108,7 +113,12 @@ public final class HttpDates {
         return result;
     }
 
-    /** Parses an IMF-fixdate; see {@link #httpDateToDt(String, boolean)}. */
+    /**
+     * Parses an IMF-fixdate; see {@link #httpDateToDt(String, boolean)}.
+     *
+     * @param value the header value
+     * @return the time (naive, in UTC), or {@code null} when the value is not an IMF-fixdate
+     */
     public static LocalDateTime httpDateToDt(String value) {
         return httpDateToDt(value, false);
     }
@@ -137,7 +147,12 @@ public final class HttpDates {
         }
     }
 
-    /** Returns the HTTP date of {@code instant}. */
+    /**
+     * Returns the HTTP date of {@code instant}.
+     *
+     * @param instant the point in time
+     * @return the IMF-fixdate
+     */
     public static String format(Instant instant) {
         return IMF_FIXDATE.format(instant);
     }

@@ -18,6 +18,8 @@ public final class Misc {
     /**
      * Builds a query string from parameters, with a leading {@code ?} and lists comma-joined.
      *
+     * @param params names to values ({@code String}, number, {@code Boolean} or {@code List})
+     * @return the query string; empty when {@code params} is {@code null} or empty
      * @see #toQueryStr(Map, boolean, boolean)
      */
     public static String toQueryStr(Map<String, ?> params) {
@@ -35,6 +37,7 @@ public final class Misc {
      * @param params names to values ({@code String}, number, {@code Boolean} or {@code List})
      * @param commaDelimitedLists whether a list becomes {@code a=1,2} rather than {@code a=1&a=2}
      * @param prefix whether to start with {@code ?}
+     * @return the query string; empty when {@code params} is {@code null} or empty
      */
     public static String toQueryStr(Map<String, ?> params, boolean commaDelimitedLists, boolean prefix) {
         if (params == null || params.isEmpty()) {
@@ -93,6 +96,8 @@ public final class Misc {
      *
      * <p>Falcon: {@code falcon.secure_filename}.
      *
+     * @param filename the file name
+     * @return the safe file name
      * @throws IllegalArgumentException when the name is empty
      */
     public static String secureFilename(String filename) {

@@ -87,6 +87,8 @@ public final class Strptime {
      * <p>A UTC offset ({@code %z}) is checked but dropped: the result is the local date-time
      * as written. Translate the format once with {@link #of} when parsing often.
      *
+     * @param text the text to parse
+     * @param strptimeFormat the format, e.g. {@code "%Y-%m-%d"}
      * @return the date-time, or null when the text does not match the format
      * @throws IllegalArgumentException for an unsupported directive or a stray {@code %}
      */
@@ -101,6 +103,7 @@ public final class Strptime {
     /**
      * Parses {@code text}.
      *
+     * @param text the text to parse
      * @return a {@link LocalDateTime}, or an {@link OffsetDateTime} when the format has {@code
      *     %z}; null when the text does not match (Python raises {@code ValueError})
      */
@@ -119,12 +122,20 @@ public final class Strptime {
         }
     }
 
-    /** Returns the {@code strptime} format this was translated from. */
+    /**
+     * Returns the {@code strptime} format this was translated from.
+     *
+     * @return the {@code strptime} format
+     */
     public String format() {
         return format;
     }
 
-    /** Returns the translated formatter. */
+    /**
+     * Returns the translated formatter.
+     *
+     * @return the formatter
+     */
     public DateTimeFormatter formatter() {
         return formatter;
     }
@@ -132,6 +143,8 @@ public final class Strptime {
     /**
      * Returns whether the format has a UTC offset ({@code %z}), so that {@link #parse} yields an
      * {@link OffsetDateTime}.
+     *
+     * @return {@code true} when the format has {@code %z}
      */
     public boolean hasUtcOffset() {
         return hasUtcOffset;

@@ -56,6 +56,7 @@ public class FalconServlet extends HttpServlet {
     public static final long DEFAULT_MAX_BODY_BYTES = 16L * 1024 * 1024;
 
     private transient Handler app;
+    /** The limit on a request body, in bytes. */
     private volatile long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
     private transient Executor executor;
     private transient ExecutorService ownedExecutor;
@@ -76,7 +77,11 @@ public class FalconServlet extends HttpServlet {
         this.app = app;
     }
 
-    /** Returns the App this servlet serves; {@code null} before {@link #init()} for web.xml use. */
+    /**
+     * Returns the App this servlet serves; {@code null} before {@link #init()} for web.xml use.
+     *
+     * @return the App, or {@code null} before {@link #init()} for web.xml use
+     */
     public Handler getApp() {
         return app;
     }
@@ -97,7 +102,11 @@ public class FalconServlet extends HttpServlet {
         return this;
     }
 
-    /** Returns the limit on a request body in bytes. */
+    /**
+     * Returns the limit on a request body in bytes.
+     *
+     * @return the limit on a request body, in bytes
+     */
     public long getMaxBodyBytes() {
         return maxBodyBytes;
     }

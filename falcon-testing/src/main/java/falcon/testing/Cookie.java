@@ -59,47 +59,83 @@ public final class Cookie {
         return c;
     }
 
-    /** Returns the name. */
+    /**
+     * Returns the name.
+     *
+     * @return the cookie name
+     */
     public String getName() {
         return name;
     }
 
-    /** Returns the value (unquoted). */
+    /**
+     * Returns the value (unquoted).
+     *
+     * @return the value, without surrounding quotes
+     */
     public String getValue() {
         return value;
     }
 
-    /** Returns the Expires attribute as sent, or {@code null}. */
+    /**
+     * Returns the Expires attribute as sent, or {@code null}.
+     *
+     * @return the Expires attribute, or {@code null}
+     */
     public String getExpires() {
         return expires;
     }
 
-    /** Returns the Path attribute, or {@code null}. */
+    /**
+     * Returns the Path attribute, or {@code null}.
+     *
+     * @return the Path attribute, or {@code null}
+     */
     public String getPath() {
         return path;
     }
 
-    /** Returns the Domain attribute, or {@code null}. */
+    /**
+     * Returns the Domain attribute, or {@code null}.
+     *
+     * @return the Domain attribute, or {@code null}
+     */
     public String getDomain() {
         return domain;
     }
 
-    /** Returns the Max-Age attribute, or {@code null}. */
+    /**
+     * Returns the Max-Age attribute, or {@code null}.
+     *
+     * @return the Max-Age attribute in seconds, or {@code null} when absent or not a number
+     */
     public Integer getMaxAge() {
         return maxAge;
     }
 
-    /** Returns whether Secure is set. */
+    /**
+     * Returns whether Secure is set.
+     *
+     * @return whether the Secure attribute is set
+     */
     public boolean isSecure() {
         return secure;
     }
 
-    /** Returns whether HttpOnly is set. */
+    /**
+     * Returns whether HttpOnly is set.
+     *
+     * @return whether the HttpOnly attribute is set
+     */
     public boolean isHttpOnly() {
         return httpOnly;
     }
 
-    /** Returns the SameSite attribute, or {@code null}. */
+    /**
+     * Returns the SameSite attribute, or {@code null}.
+     *
+     * @return the SameSite attribute, or {@code null}
+     */
     public String getSameSite() {
         return sameSite;
     }

@@ -33,12 +33,20 @@ public final class Result {
         this.content = content;
     }
 
-    /** Returns the status line, e.g. {@code 200 OK}. */
+    /**
+     * Returns the status line, e.g. {@code 200 OK}.
+     *
+     * @return the status code and reason phrase
+     */
     public String getStatus() {
         return status;
     }
 
-    /** Returns the status code. */
+    /**
+     * Returns the status code.
+     *
+     * @return the status code
+     */
     public int getStatusCode() {
         return statusCode;
     }
@@ -47,6 +55,8 @@ public final class Result {
      * Returns the headers by name, case-insensitively; a repeated header gives its last value.
      *
      * <p>Falcon: {@code result.headers}.
+     *
+     * @return an unmodifiable map from header name (case-insensitive) to its last value
      */
     public Map<String, String> getHeaders() {
         Map<String, String> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -56,7 +66,12 @@ public final class Result {
         return Collections.unmodifiableMap(map);
     }
 
-    /** Returns header {@code name} (last value when repeated), or {@code null}. */
+    /**
+     * Returns header {@code name} (last value when repeated), or {@code null}.
+     *
+     * @param name the header name, case-insensitive
+     * @return the last value, or {@code null} when the header is absent
+     */
     public String getHeader(String name) {
         String value = null;
         for (int i = 0; i < headerLines.size(); i += 2) {
@@ -67,7 +82,12 @@ public final class Result {
         return value;
     }
 
-    /** Returns every value of header {@code name}, in order. */
+    /**
+     * Returns every value of header {@code name}, in order.
+     *
+     * @param name the header name, case-insensitive
+     * @return the values, empty when the header is absent
+     */
     public List<String> getHeaderValues(String name) {
         List<String> values = new ArrayList<>();
         for (int i = 0; i < headerLines.size(); i += 2) {
@@ -78,12 +98,20 @@ public final class Result {
         return values;
     }
 
-    /** Returns the header lines in order, flat: name, value, name, value... */
+    /**
+     * Returns the header lines in order, flat: name, value, name, value...
+     *
+     * @return the header lines, flat: name, value, name, value, ...
+     */
     public List<String> getHeaderLines() {
         return headerLines;
     }
 
-    /** Returns the cookies set by the response, by name. */
+    /**
+     * Returns the cookies set by the response, by name.
+     *
+     * @return the cookies by name, in order; a repeated name gives the last one
+     */
     public Map<String, Cookie> getCookies() {
         Map<String, Cookie> cookies = new LinkedHashMap<>();
         for (String line : getHeaderValues("set-cookie")) {
@@ -93,12 +121,20 @@ public final class Result {
         return cookies;
     }
 
-    /** Returns the body bytes. Falcon: {@code result.content}. */
+    /**
+     * Returns the body bytes. Falcon: {@code result.content}.
+     *
+     * @return the body bytes, empty when there was no body
+     */
     public byte[] getContent() {
         return content;
     }
 
-    /** Returns the body decoded as UTF-8. Falcon: {@code result.text}. */
+    /**
+     * Returns the body decoded as UTF-8. Falcon: {@code result.text}.
+     *
+     * @return the body as text
+     */
     public String getText() {
         return new String(content, StandardCharsets.UTF_8);
     }
@@ -107,6 +143,8 @@ public final class Result {
      * Returns the body parsed as JSON ({@code Map}, {@code List}, ...), or {@code null} when empty.
      *
      * <p>Falcon: {@code result.json}.
+     *
+     * @return the parsed body, or {@code null} when the body is empty
      */
     public Object getJson() {
         if (content.length == 0) {
@@ -119,7 +157,11 @@ public final class Result {
         }
     }
 
-    /** Returns the body parsed as a JSON object. */
+    /**
+     * Returns the body parsed as a JSON object.
+     *
+     * @return the parsed body as a map, or {@code null} when the body is empty
+     */
     @SuppressWarnings("unchecked")
     public Map<String, Object> getJsonMap() {
         return (Map<String, Object>) getJson();

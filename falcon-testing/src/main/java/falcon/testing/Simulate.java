@@ -39,7 +39,11 @@ public final class Simulate {
     private Simulate() {
     }
 
-    /** Starts a set of options. */
+    /**
+     * Starts a set of options.
+     *
+     * @return a new set of options, all at their defaults
+     */
     public static Simulate with() {
         return new Simulate();
     }
@@ -48,13 +52,22 @@ public final class Simulate {
      * Sets the query parameters; a value may be a String, a number or a List (repeated names).
      *
      * <p>Falcon: {@code params}.
+     *
+     * @param params the query parameters, by name
+     * @return this options object
      */
     public Simulate params(Map<String, ?> params) {
         this.params = new LinkedHashMap<>(params);
         return this;
     }
 
-    /** Adds one query parameter. */
+    /**
+     * Adds one query parameter.
+     *
+     * @param name the parameter name
+     * @param value the value: a String, a number or a List (repeated names)
+     * @return this options object
+     */
     public Simulate param(String name, Object value) {
         if (params == null) {
             params = new LinkedHashMap<>();
@@ -63,25 +76,47 @@ public final class Simulate {
         return this;
     }
 
-    /** Sends list values as one comma-separated value instead of repeated names. Falcon: {@code params_csv}. */
+    /**
+     * Sends list values as one comma-separated value instead of repeated names. Falcon: {@code
+     * params_csv}.
+     *
+     * @param csv whether list values are sent as one comma-separated value
+     * @return this options object
+     */
     public Simulate paramsCsv(boolean csv) {
         this.paramsCsv = csv;
         return this;
     }
 
-    /** Sets the raw query string (without {@code ?}). Falcon: {@code query_string}. */
+    /**
+     * Sets the raw query string (without {@code ?}). Falcon: {@code query_string}.
+     *
+     * @param queryString the raw query string, without {@code ?}
+     * @return this options object
+     */
     public Simulate queryString(String queryString) {
         this.queryString = queryString;
         return this;
     }
 
-    /** Adds a header line. */
+    /**
+     * Adds a header line.
+     *
+     * @param name the header name
+     * @param value the header value
+     * @return this options object
+     */
     public Simulate header(String name, String value) {
         headers.add(new String[] {name, value});
         return this;
     }
 
-    /** Adds header lines. Falcon: {@code headers}. */
+    /**
+     * Adds header lines. Falcon: {@code headers}.
+     *
+     * @param headers the header lines to add, by name
+     * @return this options object
+     */
     public Simulate headers(Map<String, String> headers) {
         for (Map.Entry<String, String> e : headers.entrySet()) {
             header(e.getKey(), e.getValue());
@@ -89,19 +124,34 @@ public final class Simulate {
         return this;
     }
 
-    /** Sets the body as UTF-8 text. */
+    /**
+     * Sets the body as UTF-8 text.
+     *
+     * @param body the body text, sent encoded as UTF-8
+     * @return this options object
+     */
     public Simulate body(String body) {
         this.body = body.getBytes(StandardCharsets.UTF_8);
         return this;
     }
 
-    /** Sets the body bytes. */
+    /**
+     * Sets the body bytes.
+     *
+     * @param body the body bytes
+     * @return this options object
+     */
     public Simulate body(byte[] body) {
         this.body = body;
         return this;
     }
 
-    /** Sets the body to {@code value} as JSON and Content-Type to {@code application/json}. */
+    /**
+     * Sets the body to {@code value} as JSON and Content-Type to {@code application/json}.
+     *
+     * @param value the value to serialize as JSON
+     * @return this options object
+     */
     public Simulate json(Object value) {
         try {
             this.body = JSON.writeValueAsBytes(value);
@@ -112,37 +162,68 @@ public final class Simulate {
         return this;
     }
 
-    /** Sets the Content-Type header. Falcon: {@code content_type}. */
+    /**
+     * Sets the Content-Type header. Falcon: {@code content_type}.
+     *
+     * @param contentType the Content-Type header value
+     * @return this options object
+     */
     public Simulate contentType(String contentType) {
         this.contentType = contentType;
         return this;
     }
 
-    /** Adds a cookie to the Cookie header. */
+    /**
+     * Adds a cookie to the Cookie header.
+     *
+     * @param name the cookie name
+     * @param value the cookie value
+     * @return this options object
+     */
     public Simulate cookie(String name, String value) {
         cookies.put(name, value);
         return this;
     }
 
-    /** Adds cookies to the Cookie header. Falcon: {@code cookies}. */
+    /**
+     * Adds cookies to the Cookie header. Falcon: {@code cookies}.
+     *
+     * @param cookies the cookies to add, by name
+     * @return this options object
+     */
     public Simulate cookies(Map<String, String> cookies) {
         this.cookies.putAll(cookies);
         return this;
     }
 
-    /** Sets the Host header ({@code falconframework.org} by default). */
+    /**
+     * Sets the Host header ({@code falconframework.org} by default).
+     *
+     * @param host the host name for the Host header
+     * @return this options object
+     */
     public Simulate host(String host) {
         this.host = host;
         return this;
     }
 
-    /** Sets the server port (80, or 443 for https, by default). */
+    /**
+     * Sets the server port (80, or 443 for https, by default).
+     *
+     * @param port the server port; a positive one is also added to the Host header
+     * @return this options object
+     */
     public Simulate port(int port) {
         this.port = port;
         return this;
     }
 
-    /** Sets the client's address ({@code 127.0.0.1} by default). */
+    /**
+     * Sets the client's address ({@code 127.0.0.1} by default).
+     *
+     * @param remoteAddr the client's IP address
+     * @return this options object
+     */
     public Simulate remoteAddr(String remoteAddr) {
         this.remoteAddr = remoteAddr;
         return this;
@@ -153,12 +234,21 @@ public final class Simulate {
      * #scheme(String)}. This is not the HTTP version: use {@link #httpVersion(String)} for that.
      *
      * <p>Falcon: {@code protocol} of {@code simulate_request}.
+     *
+     * @param protocol the URL scheme, {@code http} or {@code https}
+     * @return this options object
      */
     public Simulate protocol(String protocol) {
         return scheme(protocol);
     }
 
-    /** Sets the URL scheme, {@code http} (the default) or {@code https}. Falcon: {@code scheme} of {@code create_environ}. */
+    /**
+     * Sets the URL scheme, {@code http} (the default) or {@code https}. Falcon: {@code scheme} of
+     * {@code create_environ}.
+     *
+     * @param scheme the URL scheme, {@code http} or {@code https}
+     * @return this options object
+     */
     public Simulate scheme(String scheme) {
         this.scheme = scheme;
         return this;
@@ -171,6 +261,8 @@ public final class Simulate {
      *
      * <p>Falcon: {@code http_version}.
      *
+     * @param httpVersion the HTTP version, e.g. {@code "1.1"}
+     * @return this options object
      * @throws IllegalArgumentException for any other value, as Falcon raises {@code ValueError}
      */
     public Simulate httpVersion(String httpVersion) {
@@ -188,7 +280,12 @@ public final class Simulate {
         return this;
     }
 
-    /** Sets the root path the App is mounted under. Falcon: {@code root_path}. */
+    /**
+     * Sets the root path the App is mounted under. Falcon: {@code root_path}.
+     *
+     * @param rootPath the root path, e.g. {@code "/api"}
+     * @return this options object
+     */
     public Simulate rootPath(String rootPath) {
         this.rootPath = rootPath;
         return this;

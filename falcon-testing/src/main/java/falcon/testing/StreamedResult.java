@@ -78,27 +78,48 @@ public final class StreamedResult implements AutoCloseable {
         });
     }
 
-    /** Returns the status line. */
+    /**
+     * Returns the status line.
+     *
+     * @return the status code and reason phrase
+     */
     public String getStatus() {
         return head.getStatus();
     }
 
-    /** Returns the status code. */
+    /**
+     * Returns the status code.
+     *
+     * @return the status code
+     */
     public int getStatusCode() {
         return head.getStatusCode();
     }
 
-    /** Returns the headers, one value per name. */
+    /**
+     * Returns the headers, one value per name.
+     *
+     * @return an unmodifiable map from header name (case-insensitive) to its last value
+     */
     public Map<String, String> getHeaders() {
         return head.getHeaders();
     }
 
-    /** Returns the value of header {@code name}, or {@code null}. */
+    /**
+     * Returns the value of header {@code name}, or {@code null}.
+     *
+     * @param name the header name, case-insensitive
+     * @return the last value, or {@code null} when the header is absent
+     */
     public String getHeader(String name) {
         return head.getHeader(name);
     }
 
-    /** Returns the header lines, flat. */
+    /**
+     * Returns the header lines, flat.
+     *
+     * @return the header lines, flat: name, value, name, value, ...
+     */
     public List<String> getHeaderLines() {
         return head.getHeaderLines();
     }
@@ -107,6 +128,7 @@ public final class StreamedResult implements AutoCloseable {
      * Returns the next chunk the App produced, waiting up to {@link #DEFAULT_TIMEOUT}; an empty
      * array once the body ended. Falcon: {@code await result.stream.read()}.
      *
+     * @return the next chunk, or an empty array once the body ended
      * @throws IOException when the App's stream failed
      * @throws AssertionError when nothing came in time
      */
@@ -137,7 +159,13 @@ public final class StreamedResult implements AutoCloseable {
         return (byte[]) next;
     }
 
-    /** Returns the next chunk as UTF-8 text; empty once the body ended. */
+    /**
+     * Returns the next chunk as UTF-8 text; empty once the body ended.
+     *
+     * @return the next chunk as text, or an empty string once the body ended
+     * @throws IOException when the App's stream failed
+     * @throws AssertionError when nothing came in time
+     */
     public String readText() throws IOException {
         return new String(read(), java.nio.charset.StandardCharsets.UTF_8);
     }

@@ -26,12 +26,20 @@ public class TestClient {
     private final Handler app;
     private final Map<String, String> defaultHeaders;
 
-    /** Creates a client for {@code app}. */
+    /**
+     * Creates a client for {@code app}.
+     *
+     * @param app the App to simulate requests against
+     */
     public TestClient(App app) {
         this(app, Map.of());
     }
 
-    /** Creates a client for any {@link Handler}: a lambda, or a Handler that wraps an App. */
+    /**
+     * Creates a client for any {@link Handler}: a lambda, or a Handler that wraps an App.
+     *
+     * @param app the handler to simulate requests against
+     */
     public TestClient(Handler app) {
         this(app, Map.of());
     }
@@ -39,6 +47,9 @@ public class TestClient {
     /**
      * Creates a client that sends {@code defaultHeaders} with every request (a request's own
      * headers of the same name are sent too, after them).
+     *
+     * @param app the handler to simulate requests against
+     * @param defaultHeaders the headers to send with every request, by name
      */
     public TestClient(Handler app, Map<String, String> defaultHeaders) {
         this.app = app;
@@ -104,7 +115,7 @@ public class TestClient {
         }
     }
 
-    // ---------------------------------------------------------------- conductor (#6)
+    // ---------------------------------------------------------------- conductor
 
     /** How long a simulated request waits for the App's reply. */
     public static final java.time.Duration REPLY_TIMEOUT = java.time.Duration.ofSeconds(60);
@@ -117,6 +128,7 @@ public class TestClient {
      * Starts a session that runs the App's lifespan: {@code processStartup} now, {@code
      * processShutdown} when the conductor is closed. Falcon: {@code async with client as conductor}.
      *
+     * @return the session; closing it runs {@code processShutdown}
      * @throws IllegalStateException when a component's {@code processStartup} failed
      */
     public Conductor conductor() {
@@ -126,6 +138,11 @@ public class TestClient {
     /**
      * Simulates a request without waiting: the App runs on another thread, so several requests
      * can be in flight at once. Falcon: the coroutine {@code ASGIConductor.simulate_request}.
+     *
+     * @param method the method, e.g. {@code GET}
+     * @param path the path, possibly with a query string and percent-escapes
+     * @param options the other parts of the request
+     * @return a future that completes with the response
      */
     public java.util.concurrent.CompletableFuture<Result> simulateRequestAsync(String method, String path,
             Simulate options) {
@@ -133,17 +150,34 @@ public class TestClient {
                 falcon.internal.Publishers.blockingExecutor());
     }
 
-    /** Simulates a GET without waiting. */
+    /**
+     * Simulates a GET without waiting.
+     *
+     * @param path the path, possibly with a query string and percent-escapes
+     * @return a future that completes with the response
+     */
     public java.util.concurrent.CompletableFuture<Result> simulateGetAsync(String path) {
         return simulateRequestAsync("GET", path, null);
     }
 
-    /** Simulates a GET with options without waiting. */
+    /**
+     * Simulates a GET with options without waiting.
+     *
+     * @param path the path, possibly with a query string and percent-escapes
+     * @param options the other parts of the request
+     * @return a future that completes with the response
+     */
     public java.util.concurrent.CompletableFuture<Result> simulateGetAsync(String path, Simulate options) {
         return simulateRequestAsync("GET", path, options);
     }
 
-    /** Simulates a POST with options without waiting. */
+    /**
+     * Simulates a POST with options without waiting.
+     *
+     * @param path the path, possibly with a query string and percent-escapes
+     * @param options the other parts of the request
+     * @return a future that completes with the response
+     */
     public java.util.concurrent.CompletableFuture<Result> simulatePostAsync(String path, Simulate options) {
         return simulateRequestAsync("POST", path, options);
     }
@@ -151,12 +185,21 @@ public class TestClient {
     /**
      * Simulates a GET and returns as soon as the head is out; read the body chunk by chunk.
      * Falcon: {@code simulate_get_stream} / {@code get_stream}.
+     *
+     * @param path the path, possibly with a query string and percent-escapes
+     * @return the response, its body to be read chunk by chunk
      */
     public StreamedResult simulateGetStream(String path) {
         return simulateGetStream(path, null);
     }
 
-    /** Simulates a GET with options, streamed. */
+    /**
+     * Simulates a GET with options, streamed.
+     *
+     * @param path the path, possibly with a query string and percent-escapes
+     * @param options the other parts of the request
+     * @return the response, its body to be read chunk by chunk
+     */
     public StreamedResult simulateGetStream(String path, Simulate options) {
         Simulate opts = withDefaults(options);
         InMemoryExchange exchange = new InMemoryExchange("GET", path, opts);
@@ -169,6 +212,8 @@ public class TestClient {
      *
      * <p>Falcon: {@code simulate_ws(path)} ({@code async with conductor.simulate_ws(path) as ws}).
      *
+     * @param path the path, possibly with a query string and percent-escapes
+     * @return the connection, once the App accepted it
      * @throws falcon.WebSocketPathNotFound when no route matched (close code 3404)
      * @throws falcon.WebSocketHandlerNotFound when the resource has no {@code onWebsocket} (3405)
      * @throws falcon.WebSocketDisconnected when the App denied or closed the connection otherwise
@@ -180,6 +225,10 @@ public class TestClient {
     /**
      * Opens a simulated WebSocket with options; offer subprotocols with a {@code
      * Sec-WebSocket-Protocol} header.
+     *
+     * @param path the path, possibly with a query string and percent-escapes
+     * @param options the other parts of the request
+     * @return the connection, once the App accepted it
      */
     public WebSocketSimulator simulateWs(String path, Simulate options) {
         Simulate opts = withDefaults(options);
@@ -207,7 +256,12 @@ public class TestClient {
         return ws;
     }
 
-    /** Short alias of {@link #simulateWs(String)}. Falcon: {@code websocket}. */
+    /**
+     * Short alias of {@link #simulateWs(String)}. Falcon: {@code websocket}.
+     *
+     * @param path the path, possibly with a query string and percent-escapes
+     * @return the connection, once the App accepted it
+     */
     public WebSocketSimulator websocket(String path) {
         return simulateWs(path);
     }
@@ -228,117 +282,247 @@ public class TestClient {
         to.rootPath = from.rootPath;
     }
 
-    /** Simulates a request with no options. */
+    /**
+     * Simulates a request with no options.
+     *
+     * @param method the method, e.g. {@code GET}
+     * @param path the path, possibly with a query string and percent-escapes
+     * @return the response
+     */
     public Result simulateRequest(String method, String path) {
         return simulateRequest(method, path, null);
     }
 
-    /** Simulates a GET. */
+    /**
+     * Simulates a GET.
+     *
+     * @param path the path, possibly with a query string and percent-escapes
+     * @return the response
+     */
     public Result simulateGet(String path) {
         return simulateRequest("GET", path, null);
     }
 
-    /** Simulates a GET with options. */
+    /**
+     * Simulates a GET with options.
+     *
+     * @param path the path, possibly with a query string and percent-escapes
+     * @param options the other parts of the request
+     * @return the response
+     */
     public Result simulateGet(String path, Simulate options) {
         return simulateRequest("GET", path, options);
     }
 
-    /** Simulates a HEAD. */
+    /**
+     * Simulates a HEAD.
+     *
+     * @param path the path, possibly with a query string and percent-escapes
+     * @return the response
+     */
     public Result simulateHead(String path) {
         return simulateRequest("HEAD", path, null);
     }
 
-    /** Simulates a HEAD with options. */
+    /**
+     * Simulates a HEAD with options.
+     *
+     * @param path the path, possibly with a query string and percent-escapes
+     * @param options the other parts of the request
+     * @return the response
+     */
     public Result simulateHead(String path, Simulate options) {
         return simulateRequest("HEAD", path, options);
     }
 
-    /** Simulates a POST. */
+    /**
+     * Simulates a POST.
+     *
+     * @param path the path, possibly with a query string and percent-escapes
+     * @return the response
+     */
     public Result simulatePost(String path) {
         return simulateRequest("POST", path, null);
     }
 
-    /** Simulates a POST with options. */
+    /**
+     * Simulates a POST with options.
+     *
+     * @param path the path, possibly with a query string and percent-escapes
+     * @param options the other parts of the request
+     * @return the response
+     */
     public Result simulatePost(String path, Simulate options) {
         return simulateRequest("POST", path, options);
     }
 
-    /** Simulates a PUT. */
+    /**
+     * Simulates a PUT.
+     *
+     * @param path the path, possibly with a query string and percent-escapes
+     * @return the response
+     */
     public Result simulatePut(String path) {
         return simulateRequest("PUT", path, null);
     }
 
-    /** Simulates a PUT with options. */
+    /**
+     * Simulates a PUT with options.
+     *
+     * @param path the path, possibly with a query string and percent-escapes
+     * @param options the other parts of the request
+     * @return the response
+     */
     public Result simulatePut(String path, Simulate options) {
         return simulateRequest("PUT", path, options);
     }
 
-    /** Simulates an OPTIONS. */
+    /**
+     * Simulates an OPTIONS.
+     *
+     * @param path the path, possibly with a query string and percent-escapes
+     * @return the response
+     */
     public Result simulateOptions(String path) {
         return simulateRequest("OPTIONS", path, null);
     }
 
-    /** Simulates an OPTIONS with options. */
+    /**
+     * Simulates an OPTIONS with options.
+     *
+     * @param path the path, possibly with a query string and percent-escapes
+     * @param options the other parts of the request
+     * @return the response
+     */
     public Result simulateOptions(String path, Simulate options) {
         return simulateRequest("OPTIONS", path, options);
     }
 
-    /** Simulates a PATCH. */
+    /**
+     * Simulates a PATCH.
+     *
+     * @param path the path, possibly with a query string and percent-escapes
+     * @return the response
+     */
     public Result simulatePatch(String path) {
         return simulateRequest("PATCH", path, null);
     }
 
-    /** Simulates a PATCH with options. */
+    /**
+     * Simulates a PATCH with options.
+     *
+     * @param path the path, possibly with a query string and percent-escapes
+     * @param options the other parts of the request
+     * @return the response
+     */
     public Result simulatePatch(String path, Simulate options) {
         return simulateRequest("PATCH", path, options);
     }
 
-    /** Simulates a DELETE. */
+    /**
+     * Simulates a DELETE.
+     *
+     * @param path the path, possibly with a query string and percent-escapes
+     * @return the response
+     */
     public Result simulateDelete(String path) {
         return simulateRequest("DELETE", path, null);
     }
 
-    /** Simulates a DELETE with options. */
+    /**
+     * Simulates a DELETE with options.
+     *
+     * @param path the path, possibly with a query string and percent-escapes
+     * @param options the other parts of the request
+     * @return the response
+     */
     public Result simulateDelete(String path, Simulate options) {
         return simulateRequest("DELETE", path, options);
     }
 
-    /** Short alias of {@link #simulateGet(String)}. */
+    /**
+     * Short alias of {@link #simulateGet(String)}.
+     *
+     * @param path the path, possibly with a query string and percent-escapes
+     * @return the response
+     */
     public Result get(String path) {
         return simulateGet(path);
     }
 
-    /** Short alias of {@link #simulateGet(String, Simulate)}. */
+    /**
+     * Short alias of {@link #simulateGet(String, Simulate)}.
+     *
+     * @param path the path, possibly with a query string and percent-escapes
+     * @param options the other parts of the request
+     * @return the response
+     */
     public Result get(String path, Simulate options) {
         return simulateGet(path, options);
     }
 
-    /** Short alias of {@link #simulateHead(String, Simulate)}. */
+    /**
+     * Short alias of {@link #simulateHead(String, Simulate)}.
+     *
+     * @param path the path, possibly with a query string and percent-escapes
+     * @param options the other parts of the request
+     * @return the response
+     */
     public Result head(String path, Simulate options) {
         return simulateHead(path, options);
     }
 
-    /** Short alias of {@link #simulatePost(String, Simulate)}. */
+    /**
+     * Short alias of {@link #simulatePost(String, Simulate)}.
+     *
+     * @param path the path, possibly with a query string and percent-escapes
+     * @param options the other parts of the request
+     * @return the response
+     */
     public Result post(String path, Simulate options) {
         return simulatePost(path, options);
     }
 
-    /** Short alias of {@link #simulatePut(String, Simulate)}. */
+    /**
+     * Short alias of {@link #simulatePut(String, Simulate)}.
+     *
+     * @param path the path, possibly with a query string and percent-escapes
+     * @param options the other parts of the request
+     * @return the response
+     */
     public Result put(String path, Simulate options) {
         return simulatePut(path, options);
     }
 
-    /** Short alias of {@link #simulateOptions(String, Simulate)}. */
+    /**
+     * Short alias of {@link #simulateOptions(String, Simulate)}.
+     *
+     * @param path the path, possibly with a query string and percent-escapes
+     * @param options the other parts of the request
+     * @return the response
+     */
     public Result options(String path, Simulate options) {
         return simulateOptions(path, options);
     }
 
-    /** Short alias of {@link #simulatePatch(String, Simulate)}. */
+    /**
+     * Short alias of {@link #simulatePatch(String, Simulate)}.
+     *
+     * @param path the path, possibly with a query string and percent-escapes
+     * @param options the other parts of the request
+     * @return the response
+     */
     public Result patch(String path, Simulate options) {
         return simulatePatch(path, options);
     }
 
-    /** Short alias of {@link #simulateDelete(String, Simulate)}. */
+    /**
+     * Short alias of {@link #simulateDelete(String, Simulate)}.
+     *
+     * @param path the path, possibly with a query string and percent-escapes
+     * @param options the other parts of the request
+     * @return the response
+     */
     public Result delete(String path, Simulate options) {
         return simulateDelete(path, options);
     }

@@ -81,32 +81,58 @@ public final class WebSocketSimulator implements AutoCloseable {
 
     // ---------------------------------------------------------------- state
 
-    /** Returns whether the App accepted and the connection is open. Falcon: {@code ready}. */
+    /**
+     * Returns whether the App accepted and the connection is open. Falcon: {@code ready}.
+     *
+     * @return whether the connection is accepted and open
+     */
     public boolean isReady() {
         return withLock(() -> state == State.ACCEPTED);
     }
 
-    /** Returns whether the App denied or closed the connection, or this client closed it. Falcon: {@code closed}. */
+    /**
+     * Returns whether the App denied or closed the connection, or this client closed it. Falcon:
+     * {@code closed}.
+     *
+     * @return whether the connection is closed
+     */
     public boolean isClosed() {
         return withLock(() -> state == State.DENIED || state == State.CLOSED);
     }
 
-    /** Returns the close code, or {@code null} while open. Falcon: {@code close_code}. */
+    /**
+     * Returns the close code, or {@code null} while open. Falcon: {@code close_code}.
+     *
+     * @return the close code, or {@code null} while open
+     */
     public Integer getCloseCode() {
         return withLock(() -> closeCode < 0 ? null : closeCode);
     }
 
-    /** Returns the close reason the App sent, or {@code null}. */
+    /**
+     * Returns the close reason the App sent, or {@code null}.
+     *
+     * @return the close reason, or {@code null}
+     */
     public String getCloseReason() {
         return withLock(() -> closeReason);
     }
 
-    /** Returns the subprotocol the App accepted, or {@code null}. Falcon: {@code subprotocol}. */
+    /**
+     * Returns the subprotocol the App accepted, or {@code null}. Falcon: {@code subprotocol}.
+     *
+     * @return the accepted subprotocol, or {@code null}
+     */
     public String getSubprotocol() {
         return withLock(() -> acceptedSubprotocol);
     }
 
-    /** Returns the headers the App accepted with, or {@code null} before accept. Falcon: {@code headers}. */
+    /**
+     * Returns the headers the App accepted with, or {@code null} before accept. Falcon: {@code
+     * headers}.
+     *
+     * @return the headers by name, or {@code null} before accept
+     */
     public Map<String, String> getHeaders() {
         return withLock(() -> acceptedHeaders);
     }
@@ -121,6 +147,7 @@ public final class WebSocketSimulator implements AutoCloseable {
      *
      * <p>Falcon: {@code wait_ready(timeout)}.
      *
+     * @param timeout how long to wait for the handshake
      * @throws WebSocketPathNotFound when denied with 3404 (no route)
      * @throws WebSocketHandlerNotFound when denied with 3405 (no {@code onWebsocket})
      * @throws WebSocketServerError when denied with 1011
@@ -161,6 +188,8 @@ public final class WebSocketSimulator implements AutoCloseable {
      * #DEFAULT_TIMEOUT}) for the App's responder to finish. Does nothing more when closed already.
      *
      * <p>Falcon: {@code close(code)}.
+     *
+     * @param code the close code, e.g. {@code 1000}
      */
     public void close(int code) {
         WebSocketChannel.Listener l = null;
@@ -203,17 +232,29 @@ public final class WebSocketSimulator implements AutoCloseable {
 
     // ---------------------------------------------------------------- send
 
-    /** Sends a TEXT message to the App. Falcon: {@code send_text}. */
+    /**
+     * Sends a TEXT message to the App. Falcon: {@code send_text}.
+     *
+     * @param payload the text to send
+     */
     public void sendText(String payload) {
         send(payload);
     }
 
-    /** Sends a BINARY message to the App. Falcon: {@code send_data}. */
+    /**
+     * Sends a BINARY message to the App. Falcon: {@code send_data}.
+     *
+     * @param payload the bytes to send; they are copied
+     */
     public void sendData(byte[] payload) {
         send(payload.clone());
     }
 
-    /** Sends {@code media} as JSON in a TEXT message. Falcon: {@code send_json}. */
+    /**
+     * Sends {@code media} as JSON in a TEXT message. Falcon: {@code send_json}.
+     *
+     * @param media the value to serialize as JSON
+     */
     public void sendJson(Object media) {
         try {
             sendText(JSON.writeValueAsString(media));
@@ -268,7 +309,12 @@ public final class WebSocketSimulator implements AutoCloseable {
 
     // ---------------------------------------------------------------- receive
 
-    /** Receives a TEXT message. Falcon: {@code receive_text}. @throws PayloadTypeError when BINARY */
+    /**
+     * Receives a TEXT message. Falcon: {@code receive_text}.
+     *
+     * @return the message text
+     * @throws PayloadTypeError when BINARY
+     */
     public String receiveText() {
         Object m = receive();
         if (!(m instanceof String)) {
@@ -277,7 +323,12 @@ public final class WebSocketSimulator implements AutoCloseable {
         return (String) m;
     }
 
-    /** Receives a BINARY message. Falcon: {@code receive_data}. @throws PayloadTypeError when TEXT */
+    /**
+     * Receives a BINARY message. Falcon: {@code receive_data}.
+     *
+     * @return the message bytes
+     * @throws PayloadTypeError when TEXT
+     */
     public byte[] receiveData() {
         Object m = receive();
         if (!(m instanceof byte[])) {
@@ -286,7 +337,11 @@ public final class WebSocketSimulator implements AutoCloseable {
         return (byte[]) m;
     }
 
-    /** Receives a TEXT message and parses it as JSON. Falcon: {@code receive_json}. */
+    /**
+     * Receives a TEXT message and parses it as JSON. Falcon: {@code receive_json}.
+     *
+     * @return the parsed message ({@code Map}, {@code List}, ...)
+     */
     public Object receiveJson() {
         try {
             return JSON.readValue(receiveText(), Object.class);

@@ -57,7 +57,12 @@ public class MessagePackHandler implements BaseHandler {
         this.writer = mapper.writer();
     }
 
-    /** Returns a new mapper with this handler's defaults, to start a configuration of one's own. */
+    /**
+     * Returns a new mapper with this handler's defaults, to start a configuration of one's own.
+     *
+     * @return a new mapper on a {@link MessagePackFactory}, nesting depth limited to {@value
+     *     #DEFAULT_MAX_NESTING_DEPTH}
+     */
     public static ObjectMapper defaultMapper() {
         MessagePackFactory factory = new MessagePackFactory();
         factory.setStreamReadConstraints(StreamReadConstraints.builder()
@@ -68,6 +73,8 @@ public class MessagePackHandler implements BaseHandler {
     /**
      * Registers one handler for {@link Handlers#MEDIA_MSGPACK} (and {@code application/x-msgpack})
      * in each of {@code handlers}, e.g. the request and response options' handlers.
+     *
+     * @param handlers the handler registries to register it in
      */
     public static void register(Handlers... handlers) {
         MessagePackHandler handler = new MessagePackHandler();

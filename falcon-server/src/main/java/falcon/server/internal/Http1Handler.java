@@ -734,7 +734,7 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    // ---------------------------------------------------------------- async bodies and WebSocket (#6)
+    // ---------------------------------------------------------------- async bodies and WebSocket
 
     /** The writer of the current publisher body; the loop's. */
     private PublisherWriter streamWriter;

@@ -92,7 +92,7 @@ public final class NettyServer {
         Preload.start();
         NettyServer server = new NettyServer(app, options);
         try {
-            // Lifespan (#6): start-up runs before the port is bound; a failure means no server.
+            // Lifespan: start-up runs before the port is bound; a failure means no server.
             app.startup();
             server.bind();
         } catch (RuntimeException ex) {
@@ -241,7 +241,7 @@ public final class NettyServer {
         } finally {
             stopThreads();
             try {
-                app.shutdown(); // lifespan (#6): after the last request
+                app.shutdown(); // lifespan: after the last request
             } catch (RuntimeException ex) {
                 LOG.log(System.Logger.Level.ERROR, "the App's shutdown failed", ex);
             }

@@ -43,7 +43,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * A WebSocket upgrade on a Netty connection, as the App drives it (#6).
+ * A WebSocket upgrade on a Netty connection, as the App drives it.
  *
  * <p>Netty does the protocol: {@link WebSocketServerHandshaker} (RFC 6455 version 13), its
  * frame decoder (masking required from the client, reserved bits and opcodes, control frames of

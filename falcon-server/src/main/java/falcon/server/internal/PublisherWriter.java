@@ -10,7 +10,7 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * Writes a reply's body publisher to the connection with back-pressure (#6).
+ * Writes a reply's body publisher to the connection with back-pressure.
  *
  * <p>One chunk is requested at a time, and the next only once the previous one is written and
  * the channel is writable: a slow client never makes the server buffer more than one chunk plus

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The one place that decides which threads run the App (DESIGN section 1).
+ * The one place that decides which threads run the App.
  *
  * <p>On JDK 21+ each exchange gets a virtual thread ({@code
  * Executors.newVirtualThreadPerTaskExecutor}, found once by reflection so that the module still

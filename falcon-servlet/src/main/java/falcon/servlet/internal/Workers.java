@@ -5,7 +5,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Decides which threads resume asynchronous stages and run SSE producers (DESIGN section 1).
+ * Decides which threads resume asynchronous stages and run SSE producers.
  *
  * <p>Container threads run the App's first step; this executor runs what comes after a parked
  * {@code CompletionStage}. It mirrors {@code falcon.server.internal.Workers}, which this module

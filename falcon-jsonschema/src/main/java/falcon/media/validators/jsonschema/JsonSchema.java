@@ -43,6 +43,8 @@ public final class JsonSchema {
      * Loads a schema: inline JSON when {@code source} starts with <code>{</code>, else a class-path
      * resource such as {@code "schemas/thing.json"}.
      *
+     * @param source inline JSON, or the class-path resource path (a leading {@code /} is ignored)
+     * @return the compiled schema
      * @throws IllegalArgumentException when the resource is missing or not JSON
      */
     public static JsonSchema load(String source) {
@@ -70,7 +72,12 @@ public final class JsonSchema {
         }
     }
 
-    /** Compiles a schema given as media, e.g. a {@code Map} built in code. */
+    /**
+     * Compiles a schema given as media, e.g. a {@code Map} built in code.
+     *
+     * @param schema the schema as media
+     * @return the compiled schema
+     */
     public static JsonSchema of(Object schema) {
         return new JsonSchema(MAPPER.valueToTree(schema));
     }
@@ -78,6 +85,7 @@ public final class JsonSchema {
     /**
      * Validates {@code media}.
      *
+     * @param media the media to validate
      * @return the message of the most relevant error (the least deep one), or {@code null} when valid
      */
     public String validate(Object media) {

@@ -40,7 +40,11 @@ public class ValidateRequest implements BeforeHook {
         this.schema = JsonSchema.load(args[0]);
     }
 
-    /** Creates the hook for a compiled schema. */
+    /**
+     * Creates the hook for a compiled schema.
+     *
+     * @param schema the schema to validate against
+     */
     public ValidateRequest(JsonSchema schema) {
         this.schema = schema;
     }

@@ -33,7 +33,11 @@ public class ValidateResponse implements AfterHook {
         this.schema = JsonSchema.load(args[0]);
     }
 
-    /** Creates the hook for a compiled schema. */
+    /**
+     * Creates the hook for a compiled schema.
+     *
+     * @param schema the schema to validate against
+     */
     public ValidateResponse(JsonSchema schema) {
         this.schema = schema;
     }
