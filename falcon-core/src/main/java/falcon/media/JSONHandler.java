@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import falcon.MediaMalformedError;
 import falcon.MediaNotFoundError;
 import java.io.IOException;
@@ -41,6 +44,14 @@ import java.util.Map;
  * a {@code RecursionError} (500). Trailing data after the document is an error, as in Python;
  * {@code NaN} and {@code Infinity} are accepted, as in Python.
  *
+ * <p>Java values Python's {@code json} has no form for are written the way an API's clients
+ * expect them (Python users get the same with {@code json.dumps(default=str)} or {@code
+ * .isoformat()}): records and beans as objects of their properties; {@code java.time} values as
+ * ISO-8601 strings ({@code Instant} {@code "2026-12-05T10:15:30Z"}, {@code LocalDate} {@code
+ * "2026-12-05"}, {@code OffsetDateTime} with its offset, {@code Duration} {@code "PT1H30M"});
+ * {@code Optional} as its value or {@code null}. The same mapper reads them back into those types
+ * ({@link #defaultMapper()}), offsets kept as sent.
+ *
  * <p>Falcon: {@code falcon.media.JSONHandler}.
  */
 public class JSONHandler implements BaseHandler {
@@ -61,14 +72,21 @@ public class JSONHandler implements BaseHandler {
         static final JSONHandler FALCON = new JSONHandler(INSTANCE, true);
     }
 
-    /** Returns the shared handler with Falcon's default format, e.g. for error bodies. */
+    /**
+     * Returns the shared handler with Falcon's default format, e.g. for error bodies.
+     *
+     * @return the shared handler on the default mapper
+     */
     public static JSONHandler falconDefault() {
         return DefaultMapper.FALCON;
     }
 
     /**
      * Returns a new mapper with the defaults of this handler: the limits above, trailing data
-     * refused, {@code NaN} accepted. Start from it to configure a mapper of your own.
+     * refused, {@code NaN} accepted, {@code java.time} and {@code Optional} support with dates as
+     * ISO-8601 strings. Start from it to configure a mapper of your own.
+     *
+     * @return a new mapper, not shared
      */
     public static ObjectMapper defaultMapper() {
         JsonFactory factory = JsonFactory.builder()
@@ -82,7 +100,14 @@ public class JSONHandler implements BaseHandler {
                 // Python's json escapes control characters with lower-case hex digits.
                 .disable(com.fasterxml.jackson.core.json.JsonWriteFeature.WRITE_HEX_UPPER_CASE)
                 .build();
-        return new ObjectMapper(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        return new ObjectMapper(factory)
+                .registerModule(new JavaTimeModule())
+                .registerModule(new Jdk8Module())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+                // An OffsetDateTime read back keeps the offset it was sent with.
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     private final ObjectMapper mapper; // null: the default mapper, made on first use
@@ -109,7 +134,11 @@ public class JSONHandler implements BaseHandler {
         }
     }
 
-    /** Returns a handler that writes compact JSON: {@code {"a":1}}. */
+    /**
+     * Returns a handler that writes compact JSON: {@code {"a":1}}.
+     *
+     * @return a new handler on the default mapper, without Falcon's spaces
+     */
     public static JSONHandler compact() {
         return new JSONHandler(null, false);
     }
@@ -168,6 +197,8 @@ public class JSONHandler implements BaseHandler {
     /**
      * Parses a JSON text, for {@code getParamAsJson}.
      *
+     * @param text the JSON text
+     * @return the parsed value, as {@link #deserialize} returns it
      * @throws JsonProcessingException when the text is not JSON
      */
     public Object parse(String text) throws JsonProcessingException {
@@ -183,7 +214,12 @@ public class JSONHandler implements BaseHandler {
         }
     }
 
-    /** Writes {@code media} to a String (e.g. for error bodies). */
+    /**
+     * Writes {@code media} to a String (e.g. for error bodies).
+     *
+     * @param media the value to write
+     * @return the JSON text
+     */
     public String serializeToString(Object media) {
         try {
             return writer().writeValueAsString(media);
