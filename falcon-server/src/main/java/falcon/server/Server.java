@@ -24,10 +24,15 @@ import javax.net.ssl.KeyManagerFactory;
  * Server server = Server.builder(app)
  *         .port(8000)
  *         .maxBodyBytes(1024 * 1024)
- *         .shutdownHook(true)
+ *         .shutdownGrace(Duration.ofSeconds(20))
  *         .build()
  *         .start();
  * }</pre>
+ *
+ * <p>A started server closes gracefully when the JVM is asked to stop ({@code SIGTERM}, {@code
+ * SIGINT}, {@code System.exit}): in-flight requests get their full responses within the shutdown
+ * grace period ({@value ServerOptions#DEFAULT_SHUTDOWN_GRACE_SECONDS} s by default), as a container
+ * orchestrator expects; {@code shutdownHook(false)} turns that off.
  *
  * <p>Over TLS, with HTTP/2 negotiated by ALPN (the default once TLS is on):
  *
@@ -68,12 +73,21 @@ public final class Server implements AutoCloseable {
         return builder(app).port(port).build().start();
     }
 
-    /** Returns a builder for a server that runs {@code app}. */
+    /**
+     * Returns a builder for a server that runs {@code app}.
+     *
+     * @param app the app (usually a {@link falcon.App})
+     * @return a builder with every setting at its default
+     */
     public static Builder builder(Handler app) {
         return new Builder(app);
     }
 
-    /** Returns this server's settings. */
+    /**
+     * Returns this server's settings.
+     *
+     * @return the settings the server was built with
+     */
     public ServerOptions options() {
         return options;
     }
@@ -105,13 +119,18 @@ public final class Server implements AutoCloseable {
     /**
      * Returns the port the server listens on; the one picked when {@code port(0)} was asked.
      *
+     * @return the bound port
      * @throws IllegalStateException if the server is not started
      */
     public int port() {
         return server().port();
     }
 
-    /** Returns whether the server is started and not yet closed. */
+    /**
+     * Returns whether the server is started and not yet closed.
+     *
+     * @return whether the server is serving
+     */
     public boolean isRunning() {
         synchronized (lock) {
             return running != null && !running.isClosing();
@@ -162,6 +181,7 @@ public final class Server implements AutoCloseable {
     /**
      * Blocks until the server has been closed or {@code timeout} has passed.
      *
+     * @param timeout how long to wait at most
      * @return whether the server is closed
      * @throws InterruptedException if interrupted while waiting
      */
@@ -199,7 +219,7 @@ public final class Server implements AutoCloseable {
         private int workerThreads = ServerOptions.AUTO;
         private int ioThreads = ServerOptions.AUTO;
         private Duration shutdownGrace = Duration.ofSeconds(ServerOptions.DEFAULT_SHUTDOWN_GRACE_SECONDS);
-        private boolean shutdownHook;
+        private boolean shutdownHook = true;
         private ExecutionMode executionMode = ExecutionMode.WORKER;
         private Path tlsCertificateChain;
         private Path tlsPrivateKey;
@@ -212,13 +232,23 @@ public final class Server implements AutoCloseable {
             this.app = Objects.requireNonNull(app, "app");
         }
 
-        /** Sets the host name or address to bind; default {@value ServerOptions#DEFAULT_HOST}. */
+        /**
+         * Sets the host name or address to bind; default {@value ServerOptions#DEFAULT_HOST}.
+         *
+         * @param host the host name or address
+         * @return this builder
+         */
         public Builder host(String host) {
             this.host = Objects.requireNonNull(host, "host");
             return this;
         }
 
-        /** Sets the port; {@code 0} picks a free one; default {@value ServerOptions#DEFAULT_PORT}. */
+        /**
+         * Sets the port; {@code 0} picks a free one; default {@value ServerOptions#DEFAULT_PORT}.
+         *
+         * @param port the port number
+         * @return this builder
+         */
         public Builder port(int port) {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("port must be in [0, 65535]: " + port);
@@ -227,25 +257,45 @@ public final class Server implements AutoCloseable {
             return this;
         }
 
-        /** Sets the limit on the request line in bytes (414 past it). */
+        /**
+         * Sets the limit on the request line in bytes (414 past it).
+         *
+         * @param bytes the limit in bytes
+         * @return this builder
+         */
         public Builder maxInitialLineBytes(int bytes) {
             this.maxInitialLineBytes = positive(bytes, "maxInitialLineBytes");
             return this;
         }
 
-        /** Sets the limit on all header lines together in bytes (431 past it). */
+        /**
+         * Sets the limit on all header lines together in bytes (431 past it).
+         *
+         * @param bytes the limit in bytes
+         * @return this builder
+         */
         public Builder maxHeaderBytes(int bytes) {
             this.maxHeaderBytes = positive(bytes, "maxHeaderBytes");
             return this;
         }
 
-        /** Sets the limit on the number of header lines (431 past it). */
+        /**
+         * Sets the limit on the number of header lines (431 past it).
+         *
+         * @param count the limit on header lines
+         * @return this builder
+         */
         public Builder maxHeaderCount(int count) {
             this.maxHeaderCount = positive(count, "maxHeaderCount");
             return this;
         }
 
-        /** Sets the limit on a request body in bytes (413 past it). */
+        /**
+         * Sets the limit on a request body in bytes (413 past it).
+         *
+         * @param bytes the limit in bytes
+         * @return this builder
+         */
         public Builder maxBodyBytes(long bytes) {
             if (bytes < 0) {
                 throw new IllegalArgumentException("maxBodyBytes must not be negative: " + bytes);
@@ -254,13 +304,23 @@ public final class Server implements AutoCloseable {
             return this;
         }
 
-        /** Sets how long a connection may stay idle before it is closed. */
+        /**
+         * Sets how long a connection may stay idle before it is closed.
+         *
+         * @param timeout the duration
+         * @return this builder
+         */
         public Builder idleTimeout(Duration timeout) {
             this.idleTimeout = positive(timeout, "idleTimeout");
             return this;
         }
 
-        /** Sets how long a client has to send the request line and headers once it began. */
+        /**
+         * Sets how long a client has to send the request line and headers once it began.
+         *
+         * @param timeout the duration
+         * @return this builder
+         */
         public Builder headerReadTimeout(Duration timeout) {
             this.headerReadTimeout = positive(timeout, "headerReadTimeout");
             return this;
@@ -269,6 +329,9 @@ public final class Server implements AutoCloseable {
         /**
          * Sets the size of the worker pool used when the JVM has no virtual threads (JDK 17);
          * {@link ServerOptions#AUTO} (the default) picks {@code max(16, 8 * CPUs)}.
+         *
+         * @param threads the number of threads, or {@link ServerOptions#AUTO}
+         * @return this builder
          */
         public Builder workerThreads(int threads) {
             this.workerThreads = notNegative(threads, "workerThreads");
@@ -277,19 +340,33 @@ public final class Server implements AutoCloseable {
 
         /**
          * Sets where the App runs; {@link ExecutionMode#EVENT_LOOP} only for apps that never block.
+         *
+         * @param mode the execution mode
+         * @return this builder
          */
         public Builder executionMode(ExecutionMode mode) {
             this.executionMode = Objects.requireNonNull(mode, "executionMode");
             return this;
         }
 
-        /** Sets the number of Netty event-loop threads; {@link ServerOptions#AUTO} is one per CPU. */
+        /**
+         * Sets the number of Netty event-loop threads; {@link ServerOptions#AUTO} is one per CPU.
+         *
+         * @param threads the number of threads, or {@link ServerOptions#AUTO}
+         * @return this builder
+         */
         public Builder ioThreads(int threads) {
             this.ioThreads = notNegative(threads, "ioThreads");
             return this;
         }
 
-        /** Sets how long {@link Server#close()} lets in-flight requests finish. */
+        /**
+         * Sets how long {@link Server#close()} lets in-flight requests finish; default {@value
+         * ServerOptions#DEFAULT_SHUTDOWN_GRACE_SECONDS} seconds.
+         *
+         * @param grace the grace period; zero closes at once
+         * @return this builder
+         */
         public Builder shutdownGrace(Duration grace) {
             Objects.requireNonNull(grace, "shutdownGrace");
             if (grace.isNegative()) {
@@ -299,7 +376,17 @@ public final class Server implements AutoCloseable {
             return this;
         }
 
-        /** Sets whether a JVM shutdown hook closes the server gracefully; default {@code false}. */
+        /**
+         * Sets whether a JVM shutdown hook closes the server gracefully; default {@code true}.
+         *
+         * <p>With the hook, {@code SIGTERM} (what {@code docker stop} and Kubernetes send) lets
+         * in-flight requests finish within {@link #shutdownGrace(Duration)} before the JVM exits;
+         * without it they are cut off. Turn it off when the application closes the server from a
+         * shutdown hook of its own.
+         *
+         * @param enabled whether to register the hook when the server starts
+         * @return this builder
+         */
         public Builder shutdownHook(boolean enabled) {
             this.shutdownHook = enabled;
             return this;
@@ -316,6 +403,7 @@ public final class Server implements AutoCloseable {
          *
          * @param certificateChainPem the server's certificate first, then its issuers
          * @param privateKeyPem the private key of the server's certificate
+         * @return this builder
          */
         public Builder tls(Path certificateChainPem, Path privateKeyPem) {
             this.tlsCertificateChain = Objects.requireNonNull(certificateChainPem, "certificateChainPem");
@@ -327,6 +415,9 @@ public final class Server implements AutoCloseable {
         /**
          * Serves HTTPS with the key and certificate of an initialized {@link KeyManagerFactory},
          * e.g. from a PKCS#12 key store; replaces an earlier {@code tls(...)}.
+         *
+         * @param keyManagerFactory an initialized key manager factory
+         * @return this builder
          */
         public Builder tls(KeyManagerFactory keyManagerFactory) {
             this.tlsKeyManagerFactory = Objects.requireNonNull(keyManagerFactory, "keyManagerFactory");
@@ -338,6 +429,9 @@ public final class Server implements AutoCloseable {
         /**
          * Sets whether HTTP/2 is offered over TLS by ALPN ({@code h2}, then {@code http/1.1});
          * default {@code true}. Without TLS it has no effect: see {@link #h2c(boolean)}.
+         *
+         * @param enabled whether it is on
+         * @return this builder
          */
         public Builder http2(boolean enabled) {
             this.http2 = enabled;
@@ -351,6 +445,9 @@ public final class Server implements AutoCloseable {
          * <p>Off by default because the upgrade check sits in the HTTP/1.1 pipeline of each
          * connection until its first request; with it off the HTTP/1.1 path is untouched. With
          * TLS it has no effect: there HTTP/2 is negotiated by ALPN (see {@link #http2(boolean)}).
+         *
+         * @param enabled whether it is on
+         * @return this builder
          */
         public Builder h2c(boolean enabled) {
             this.h2c = enabled;
@@ -360,13 +457,20 @@ public final class Server implements AutoCloseable {
         /**
          * Sets the limit on concurrent HTTP/2 streams per connection; default {@value
          * ServerOptions#DEFAULT_MAX_CONCURRENT_STREAMS}.
+         *
+         * @param streams the limit on open streams per connection
+         * @return this builder
          */
         public Builder maxConcurrentStreams(int streams) {
             this.maxConcurrentStreams = positive(streams, "maxConcurrentStreams");
             return this;
         }
 
-        /** Returns the server, not yet started: call {@link Server#start()}. */
+        /**
+         * Returns the server, not yet started: call {@link Server#start()}.
+         *
+         * @return a server with this builder's settings
+         */
         public Server build() {
             return new Server(app, new ServerOptions(host, port, maxInitialLineBytes, maxHeaderBytes,
                     maxHeaderCount, maxBodyBytes, idleTimeout, headerReadTimeout, workerThreads, ioThreads,

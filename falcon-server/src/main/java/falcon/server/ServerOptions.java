@@ -72,7 +72,7 @@ public final class ServerOptions {
     public static final long DEFAULT_HEADER_READ_TIMEOUT_SECONDS = 30;
 
     /** The default time {@link Server#close()} lets in-flight requests finish, in seconds. */
-    public static final long DEFAULT_SHUTDOWN_GRACE_SECONDS = 10;
+    public static final long DEFAULT_SHUTDOWN_GRACE_SECONDS = 5;
 
     /** The value of {@code workerThreads} and {@code ioThreads} that means "choose for me". */
     public static final int AUTO = 0;
@@ -132,87 +132,155 @@ public final class ServerOptions {
         this.maxConcurrentStreams = maxConcurrentStreams;
     }
 
-    /** Returns the host name or address to bind. */
+    /**
+     * Returns the host name or address to bind.
+     *
+     * @return the host name or address
+     */
     public String host() {
         return host;
     }
 
-    /** Returns the port to bind; {@code 0} picks a free one (see {@link Server#port()}). */
+    /**
+     * Returns the port to bind; {@code 0} picks a free one (see {@link Server#port()}).
+     *
+     * @return the port, or {@code 0} for a free one
+     */
     public int port() {
         return port;
     }
 
-    /** Returns the limit on the request line, in bytes; past it the answer is 414. */
+    /**
+     * Returns the limit on the request line, in bytes; past it the answer is 414.
+     *
+     * @return the limit on the request line, in bytes
+     */
     public int maxInitialLineBytes() {
         return maxInitialLineBytes;
     }
 
-    /** Returns the limit on all header lines together, in bytes; past it the answer is 431. */
+    /**
+     * Returns the limit on all header lines together, in bytes; past it the answer is 431.
+     *
+     * @return the limit on all header lines together, in bytes
+     */
     public int maxHeaderBytes() {
         return maxHeaderBytes;
     }
 
-    /** Returns the limit on the number of header lines; past it the answer is 431. */
+    /**
+     * Returns the limit on the number of header lines; past it the answer is 431.
+     *
+     * @return the limit on the number of header lines
+     */
     public int maxHeaderCount() {
         return maxHeaderCount;
     }
 
-    /** Returns the limit on a request body, in bytes; past it the answer is 413. */
+    /**
+     * Returns the limit on a request body, in bytes; past it the answer is 413.
+     *
+     * @return the limit on a request body, in bytes
+     */
     public long maxBodyBytes() {
         return maxBodyBytes;
     }
 
-    /** Returns how long a connection may stay idle before it is closed. */
+    /**
+     * Returns how long a connection may stay idle before it is closed.
+     *
+     * @return the idle timeout
+     */
     public Duration idleTimeout() {
         return idleTimeout;
     }
 
-    /** Returns how long a client has to finish the request line and headers once it began. */
+    /**
+     * Returns how long a client has to finish the request line and headers once it began.
+     *
+     * @return the header read timeout
+     */
     public Duration headerReadTimeout() {
         return headerReadTimeout;
     }
 
-    /** Returns where the App runs: on workers (the default) or on the event loop. */
+    /**
+     * Returns where the App runs: on workers (the default) or on the event loop.
+     *
+     * @return the execution mode
+     */
     public ExecutionMode executionMode() {
         return executionMode;
     }
 
-    /** Returns the number of worker threads on JDK 17 ({@link #AUTO}: chosen by the server). */
+    /**
+     * Returns the number of worker threads on JDK 17 ({@link #AUTO}: chosen by the server).
+     *
+     * @return the number of worker threads, or {@link #AUTO}
+     */
     public int workerThreads() {
         return workerThreads;
     }
 
-    /** Returns the number of Netty event-loop threads, or {@link #AUTO} (one per CPU). */
+    /**
+     * Returns the number of Netty event-loop threads, or {@link #AUTO} (one per CPU).
+     *
+     * @return the number of event-loop threads, or {@link #AUTO}
+     */
     public int ioThreads() {
         return ioThreads;
     }
 
-    /** Returns how long {@link Server#close()} lets in-flight requests finish. */
+    /**
+     * Returns how long {@link Server#close()} lets in-flight requests finish.
+     *
+     * @return the shutdown grace period
+     */
     public Duration shutdownGrace() {
         return shutdownGrace;
     }
 
-    /** Returns whether a JVM shutdown hook closes the server. */
+    /**
+     * Returns whether a JVM shutdown hook closes the server.
+     *
+     * @return whether a shutdown hook closes the server
+     */
     public boolean shutdownHook() {
         return shutdownHook;
     }
 
-    /** Returns whether the server speaks TLS (HTTPS): a certificate and key were given. */
+    /**
+     * Returns whether the server speaks TLS (HTTPS): a certificate and key were given.
+     *
+     * @return whether TLS is on: certificate files or a key manager factory were given
+     */
     public boolean tls() {
         return tlsCertificateChain != null || tlsKeyManagerFactory != null;
     }
 
-    /** Returns the PEM file of the certificate chain, or {@code null} when not given as files. */
+    /**
+     * Returns the PEM file of the certificate chain, or {@code null} when not given as files.
+     *
+     * @return the certificate chain file, or {@code null}
+     */
     public Path tlsCertificateChain() {
         return tlsCertificateChain;
     }
 
-    /** Returns the PEM file of the PKCS#8 private key, or {@code null} when not given as files. */
+    /**
+     * Returns the PEM file of the PKCS#8 private key, or {@code null} when not given as files.
+     *
+     * @return the private key file, or {@code null}
+     */
     public Path tlsPrivateKey() {
         return tlsPrivateKey;
     }
 
-    /** Returns the key manager factory holding the key and certificate, or {@code null}. */
+    /**
+     * Returns the key manager factory holding the key and certificate, or {@code null}.
+     *
+     * @return the key manager factory, or {@code null}
+     */
     public KeyManagerFactory tlsKeyManagerFactory() {
         return tlsKeyManagerFactory;
     }
@@ -220,6 +288,8 @@ public final class ServerOptions {
     /**
      * Returns whether HTTP/2 is offered over TLS (ALPN {@code h2}, then {@code http/1.1}); only
      * matters with {@link #tls()}. Default {@code true}.
+     *
+     * @return whether HTTP/2 is offered over TLS
      */
     public boolean http2() {
         return http2;
@@ -228,12 +298,18 @@ public final class ServerOptions {
     /**
      * Returns whether cleartext HTTP/2 is accepted on a server without TLS, by prior knowledge or
      * {@code Upgrade: h2c}. Default {@code false}.
+     *
+     * @return whether cleartext HTTP/2 is accepted
      */
     public boolean h2c() {
         return h2c;
     }
 
-    /** Returns the limit on concurrent HTTP/2 streams of one connection. */
+    /**
+     * Returns the limit on concurrent HTTP/2 streams of one connection.
+     *
+     * @return the limit on concurrent HTTP/2 streams
+     */
     public int maxConcurrentStreams() {
         return maxConcurrentStreams;
     }
@@ -245,6 +321,8 @@ public final class ServerOptions {
      * section 4.1), so that a request within {@link #maxInitialLineBytes()}, {@link
      * #maxHeaderBytes()} and {@link #maxHeaderCount()} always fits; the server then checks those
      * three limits itself, answering with Falcon's error bodies as over HTTP/1.1.
+     *
+     * @return the header list size limit, in bytes
      */
     public long maxHeaderListSize() {
         return (long) maxInitialLineBytes + maxHeaderBytes
