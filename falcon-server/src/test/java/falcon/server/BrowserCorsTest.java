@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * CORS in a real browser (issue #5): headless Chromium loads a page from one origin whose script
+ * CORS in a real browser: headless Chromium loads a page from one origin whose script
  * calls the API on another origin, served with {@code CORSMiddleware}; a page from an origin the
  * policy does not list is blocked. Skipped when {@code /usr/bin/chromium} is absent ({@code
  * .ci/run} installs Debian's {@code chromium}).

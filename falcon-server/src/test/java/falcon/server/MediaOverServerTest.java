@@ -38,7 +38,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Media, multipart and static files over the embedded server (issue #5): large parts stream
+ * Media, multipart and static files over the embedded server: large parts stream
  * through, Range works on the wire, and every hostile body is a 4xx that leaves the connection
  * usable.
  */
