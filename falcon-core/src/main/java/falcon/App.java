@@ -2,26 +2,18 @@ package falcon;
 
 import falcon.gateway.Exchange;
 import falcon.gateway.Handler;
-import falcon.gateway.Reply;
-import falcon.media.BaseHandler;
 import falcon.media.Handlers;
 import falcon.routing.CompiledRouter;
 import falcon.routing.CompiledRouterOptions;
-import falcon.routing.Responder;
-import falcon.routing.RouteMatch;
-import falcon.routing.RouteParams;
 import falcon.routing.Router;
-import java.lang.reflect.Method;
+import falcon.routing.StaticRoute;
+import falcon.util.Context;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A Falcon application: routes, middleware and error handlers, served through any adapter.
@@ -42,40 +34,27 @@ public class App implements Handler {
 
     private static final System.Logger LOG = System.getLogger("falcon");
 
-    /** Status codes whose responses never have a body (falcon/app.py {@code _BODILESS_STATUS_CODES}). */
-    private static boolean bodiless(int code) {
-        return code == 100 || code == 101 || code == 204 || code == 304;
-    }
-
-    private static final Responder PATH_NOT_FOUND = (req, resp, params) -> {
-        throw new HTTPRouteNotFound();
-    };
-
     private final Router router;
     private final RequestOptions reqOptions = new RequestOptions();
     private final ResponseOptions respOptions = new ResponseOptions();
     private final boolean independentMiddleware;
     private final BiFunction<Exchange, RequestOptions, ? extends Request> requestFactory;
     private final Function<ResponseOptions, ? extends Response> responseFactory;
-    private final Function<Request, ? extends falcon.util.Context> requestContextFactory;
-    private final Function<Response, ? extends falcon.util.Context> responseContextFactory;
+    private final Function<Request, ? extends Context> requestContextFactory;
+    private final Function<Response, ? extends Context> responseContextFactory;
 
-    private final List<Middleware> middleware = new ArrayList<>();
-    // Resolved once per addMiddleware: components without a method are not in its array.
-    private volatile Middleware[] requestMw = new Middleware[0];
-    private volatile Middleware[] resourceMw = new Middleware[0];
-    private volatile Middleware[] responseMw = new Middleware[0];
-    private volatile boolean[][] dependentPairs = new boolean[0][];
-
-    private final Map<Class<?>, ErrorHandler<?>> errorHandlers = new ConcurrentHashMap<>();
-    // PERF: the handler for a class, found by walking up its superclasses once (Falcon walks the
-    // MRO); replaced by a fresh lookup whenever a handler is added.
-    private volatile ClassValue<ErrorHandler<?>> handlers = newHandlerLookup();
-    private volatile ErrorSerializer errorSerializer = App::defaultSerializeError;
-
-    private final List<SinkRoute> sinks = new CopyOnWriteArrayList<>();
-    private final List<falcon.routing.StaticRoute> staticRoutes = new CopyOnWriteArrayList<>();
+    private final WebSocketOptions wsOptions = new WebSocketOptions();
     private final boolean sinkBeforeStaticRoute;
+
+    // The configuration, as added; guarded by this. Each change compiles a new Pipeline.
+    private final List<Middleware> middleware = new ArrayList<>();
+    private final Map<Class<?>, ErrorStep> errorHandlers = new HashMap<>();
+    private final List<Pipeline.SinkRoute> sinks = new ArrayList<>();
+    private final List<Pipeline.StaticPrefix> staticRoutes = new ArrayList<>();
+    private ErrorSerializer errorSerializer = App::defaultSerializeError;
+
+    // What requests run on: replaced whole, never changed in place.
+    private volatile Pipeline pipeline;
 
     /** Creates an App with Falcon's defaults: JSON media, independent middleware, compiled router. */
     public App() {
@@ -92,11 +71,6 @@ public class App implements Handler {
         this.responseContextFactory = b.responseContextFactory;
         reqOptions.defaultMediaType = b.mediaType;
         respOptions.defaultMediaType = b.mediaType;
-        errorHandlers.put(Exception.class, new DefaultErrorHandler(this, DefaultErrorHandler.Kind.UNEXPECTED));
-        errorHandlers.put(HTTPError.class, new DefaultErrorHandler(this, DefaultErrorHandler.Kind.HTTP_ERROR));
-        errorHandlers.put(HTTPStatus.class, new DefaultErrorHandler(this, DefaultErrorHandler.Kind.HTTP_STATUS));
-        errorHandlers.put(WebSocketDisconnected.class,
-                new DefaultErrorHandler(this, DefaultErrorHandler.Kind.WS_DISCONNECTED));
         List<Middleware> components = new ArrayList<>(b.middleware);
         if (b.corsEnable) {
             // NOTE: as Falcon 4, corsEnable and a CORSMiddleware of one's own exclude each other.
@@ -108,9 +82,16 @@ public class App implements Handler {
             }
             components.add(new CORSMiddleware());
         }
-        for (Middleware m : components) {
-            addMiddleware(m);
-        }
+        middleware.addAll(components);
+        compile();
+    }
+
+    /** Builds the engine from the configuration as it stands and swaps it in. */
+    private synchronized void compile() {
+        pipeline = new Pipeline(new Pipeline.Parts(router, reqOptions, respOptions, wsOptions,
+                independentMiddleware, List.copyOf(middleware), List.copyOf(sinks), List.copyOf(staticRoutes),
+                sinkBeforeStaticRoute, Map.copyOf(errorHandlers), errorSerializer, requestFactory,
+                responseFactory, requestContextFactory, responseContextFactory));
     }
 
     /**
@@ -136,8 +117,8 @@ public class App implements Handler {
         private final List<Middleware> middleware = new ArrayList<>();
         private BiFunction<Exchange, RequestOptions, ? extends Request> requestFactory;
         private Function<ResponseOptions, ? extends Response> responseFactory;
-        private Function<Request, ? extends falcon.util.Context> requestContextFactory;
-        private Function<Response, ? extends falcon.util.Context> responseContextFactory;
+        private Function<Request, ? extends Context> requestContextFactory;
+        private Function<Response, ? extends Context> responseContextFactory;
 
         private Builder() {
         }
@@ -245,7 +226,7 @@ public class App implements Handler {
          * @param factory makes a request's context from the request, on first use
          * @return this builder
          */
-        public Builder requestContextType(Function<Request, ? extends falcon.util.Context> factory) {
+        public Builder requestContextType(Function<Request, ? extends Context> factory) {
             this.requestContextFactory = factory;
             return this;
         }
@@ -256,7 +237,7 @@ public class App implements Handler {
          * @param factory makes a response's context from the response, on first use
          * @return this builder
          */
-        public Builder responseContextType(Function<Response, ? extends falcon.util.Context> factory) {
+        public Builder responseContextType(Function<Response, ? extends Context> factory) {
             this.responseContextFactory = factory;
             return this;
         }
@@ -351,7 +332,15 @@ public class App implements Handler {
      *     become the sink's params
      */
     public void addSink(Sink sink, String prefix) {
-        sinks.add(0, new SinkRoute(Pattern.compile(prefix), groupNames(prefix), sink));
+        addSinkRoute(Pipeline.SinkRoute.of(prefix, sink, (req, resp, params) -> {
+            sink.handle(req, resp, params);
+            return null;
+        }));
+    }
+
+    private synchronized void addSinkRoute(Pipeline.SinkRoute route) {
+        sinks.add(0, route);
+        compile();
     }
 
     /**
@@ -379,7 +368,11 @@ public class App implements Handler {
      */
     public void addStaticRoute(String prefix, java.nio.file.Path directory, boolean downloadable,
             String fallbackFilename) {
-        staticRoutes.add(0, new falcon.routing.StaticRoute(prefix, directory, downloadable, fallbackFilename));
+        StaticRoute route = new StaticRoute(prefix, directory, downloadable, fallbackFilename);
+        synchronized (this) {
+            staticRoutes.add(0, Pipeline.StaticPrefix.of(route));
+            compile();
+        }
     }
 
     /**
@@ -409,7 +402,7 @@ public class App implements Handler {
      */
     public synchronized void addMiddleware(Middleware... components) {
         middleware.addAll(List.of(components));
-        prepareMiddleware();
+        compile();
     }
 
     /**
@@ -421,23 +414,12 @@ public class App implements Handler {
      * @param handler the handler
      */
     public <E extends Throwable> void addErrorHandler(Class<E> type, ErrorHandler<? super E> handler) {
-        errorHandlers.put(type, handler);
-        handlers = newHandlerLookup(); // forgets the previous look-ups
+        addErrorStep(type, ErrorStep.of(handler));
     }
 
-    private ClassValue<ErrorHandler<?>> newHandlerLookup() {
-        return new ClassValue<>() {
-            @Override
-            protected ErrorHandler<?> computeValue(Class<?> type) {
-                for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-                    ErrorHandler<?> h = errorHandlers.get(c);
-                    if (h != null) {
-                        return h;
-                    }
-                }
-                return null;
-            }
-        };
+    private synchronized void addErrorStep(Class<?> type, ErrorStep step) {
+        errorHandlers.put(type, step);
+        compile();
     }
 
     /**
@@ -445,60 +427,9 @@ public class App implements Handler {
      *
      * @param serializer the new serializer
      */
-    public void setErrorSerializer(ErrorSerializer serializer) {
+    public synchronized void setErrorSerializer(ErrorSerializer serializer) {
         this.errorSerializer = serializer;
-    }
-
-    private void prepareMiddleware() {
-        List<Middleware> req = new ArrayList<>();
-        List<Middleware> rsrc = new ArrayList<>();
-        List<Middleware> resp = new ArrayList<>();
-        boolean[][] pairs = new boolean[middleware.size()][];
-        List<Middleware> reqWs = new ArrayList<>();
-        List<Middleware> rsrcWs = new ArrayList<>();
-        for (int i = 0; i < middleware.size(); i++) {
-            Middleware m = middleware.get(i);
-            // #6: a component may override the blocking method or its ...Async twin.
-            boolean hasReq = overrides(m, "processRequest", Request.class, Response.class)
-                    || overrides(m, "processRequestAsync", Request.class, Response.class);
-            boolean hasRsrc = overrides(m, "processResource", Request.class, Response.class, Object.class,
-                    RouteParams.class) || overrides(m, "processResourceAsync", Request.class, Response.class,
-                    Object.class, RouteParams.class);
-            boolean hasResp = overrides(m, "processResponse", Request.class, Response.class, Object.class,
-                    boolean.class) || overrides(m, "processResponseAsync", Request.class, Response.class,
-                    Object.class, boolean.class);
-            if (overrides(m, "processRequestWs", Request.class, WebSocket.class)) {
-                reqWs.add(m);
-            }
-            if (overrides(m, "processResourceWs", Request.class, WebSocket.class, Object.class, RouteParams.class)) {
-                rsrcWs.add(m);
-            }
-            if (hasReq) {
-                req.add(m);
-            }
-            if (hasRsrc) {
-                rsrc.add(m);
-            }
-            if (hasResp) {
-                resp.add(0, m); // processResponse runs in reverse order
-            }
-            pairs[i] = new boolean[] {hasReq, hasResp};
-        }
-        requestMw = req.toArray(new Middleware[0]);
-        resourceMw = rsrc.toArray(new Middleware[0]);
-        responseMw = resp.toArray(new Middleware[0]);
-        dependentPairs = pairs;
-        requestWsMw = reqWs.toArray(NO_MIDDLEWARE);
-        resourceWsMw = rsrcWs.toArray(NO_MIDDLEWARE);
-    }
-
-    private static boolean overrides(Object component, String name, Class<?>... params) {
-        try {
-            Method m = component.getClass().getMethod(name, params);
-            return m.getDeclaringClass() != Middleware.class;
-        } catch (NoSuchMethodException ex) {
-            return false;
-        }
+        compile();
     }
 
     // ------------------------------------------------------------------ the request path
@@ -510,136 +441,10 @@ public class App implements Handler {
      */
     @Override
     public void handle(Exchange exchange) {
-        Request req;
-        Response resp;
-        try {
-            req = requestFactory.apply(exchange, reqOptions);
-            resp = responseFactory.apply(respOptions);
-        } catch (RuntimeException ex) {
-            LOG.log(System.Logger.Level.ERROR, "could not create the request or response", ex);
-            exchange.respond(internalErrorReply());
-            return;
-        }
-        if (requestContextFactory != null) {
-            req.setContextFactory(requestContextFactory);
-        }
-        if (responseContextFactory != null) {
-            resp.setContextFactory(responseContextFactory);
-        }
-        // #6: a small state machine runs the request, so that asynchronous steps park it
-        // instead of blocking a thread (RequestFlow, WebSocketFlow; docs/async.md).
-        if (exchange.webSocket() != null) {
-            new WebSocketFlow(this, exchange, req).run();
-            return;
-        }
-        new RequestFlow(this, exchange, req, resp).run();
-    }
-
-    Reply internalErrorReply() {
-        byte[] body = new HTTPInternalServerError().toJson();
-        return new Reply(500, "Internal Server Error", List.of("content-type", "application/json",
-                "content-length", Integer.toString(body.length)), body, null, null);
-    }
-
-    private Responder findSink(Request req) {
-        String path = req.getPath();
-        if (!sinkBeforeStaticRoute) {
-            Responder r = findStaticRoute(path);
-            if (r != null) {
-                return r;
-            }
-        }
-        for (SinkRoute s : sinks) {
-            Matcher m = s.pattern.matcher(path);
-            if (m.lookingAt()) {
-                RouteParams p = new RouteParams();
-                for (String g : s.groups) {
-                    p.put(g, m.group(g));
-                }
-                return new SinkResponder(s.sink, p);
-            }
-        }
-        if (sinkBeforeStaticRoute) {
-            Responder r = findStaticRoute(path);
-            if (r != null) {
-                return r;
-            }
-        }
-        return PATH_NOT_FOUND;
-    }
-
-    private Responder findStaticRoute(String path) {
-        for (falcon.routing.StaticRoute route : staticRoutes) {
-            if (route.match(path)) {
-                return (req, resp, params) -> {
-                    route.handle(req, resp);
-                    return null;
-                };
-            }
-        }
-        return null;
-    }
-
-    private record SinkRoute(Pattern pattern, List<String> groups, Sink sink) {
-    }
-
-    /** A sink as a responder, with the groups of its match. */
-    private static final class SinkResponder implements Responder {
-        final Sink sink;
-        final RouteParams params;
-
-        SinkResponder(Sink sink, RouteParams params) {
-            this.sink = sink;
-            this.params = params;
-        }
-
-        @Override
-        public Object respond(Request req, Response resp, RouteParams ignored) throws Exception {
-            if (sink instanceof AsyncSinkAdapter) {
-                return ((AsyncSinkAdapter) sink).sink.handle(req, resp, params); // #6
-            }
-            sink.handle(req, resp, params);
-            return null;
-        }
-    }
-
-    private static List<String> groupNames(String regex) {
-        List<String> names = new ArrayList<>();
-        Matcher m = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>").matcher(regex);
-        while (m.find()) {
-            names.add(m.group(1));
-        }
-        return names;
+        pipeline.handle(exchange);
     }
 
     // ------------------------------------------------------------------ errors
-
-    private void pythonErrorHandler(Request req, Response resp, Exception ex, RouteParams params) {
-        LOG.log(System.Logger.Level.ERROR, req.getMethod() + " " + req.getRelativeUri()
-                + ": unhandled exception", ex);
-        composeErrorResponse(req, resp, new HTTPInternalServerError());
-    }
-
-    private void composeStatusResponse(Response resp, HTTPStatus status) {
-        resp.setStatus(status.getStatus());
-        if (status.getHeaders() != null) {
-            resp.setHeaders(status.getHeaders());
-        }
-        resp.setText(status.getText());
-        if (status.getData() != null) {
-            resp.setData(status.getData());
-        }
-    }
-
-    private void composeErrorResponse(Request req, Response resp, HTTPError error) {
-        resp.setStatus(error.getStatus());
-        if (error.getHeaders() != null) {
-            resp.setHeaders(error.getHeaders());
-        }
-        errorSerializer.serialize(req, resp, error);
-    }
-
-    private static final List<String> ERROR_TYPES = List.of("application/xml", "text/xml", "application/json");
 
     /**
      * Falcon's default error serializer: JSON or XML by the client's Accept header, nothing when
@@ -652,44 +457,10 @@ public class App implements Handler {
      * @param error the error to serialize
      */
     public static void defaultSerializeError(Request req, Response resp, HTTPError error) {
-        String preferred = req.clientPrefers(ERROR_TYPES);
-        if (preferred == null) {
-            String accept = req.getAccept().toLowerCase(java.util.Locale.ROOT);
-            if (accept.contains("+json")) {
-                preferred = "application/json";
-            } else if (accept.contains("+xml")) {
-                preferred = "application/xml";
-            }
-        }
-        if (preferred != null) {
-            if (preferred.equals("application/json")) {
-                BaseHandler handler;
-                try {
-                    handler = resp.getOptions().mediaHandlers.resolve("application/json", "application/json");
-                } catch (HTTPError ex) {
-                    handler = null;
-                }
-                if (handler == null) {
-                    resp.setData(error.toJson());
-                } else {
-                    BaseHandler h = handler;
-                    resp.setData(error.toJson(m -> h.serialize(m, "application/json")));
-                }
-            } else {
-                resp.setData(error.toXml());
-            }
-            resp.setContentType(preferred);
-        }
-        resp.appendHeader("vary", "Accept");
+        Pipeline.defaultSerializeError(req, resp, error);
     }
 
     // ------------------------------------------------------------------ async, WebSocket, lifespan
-
-    static final Middleware[] NO_MIDDLEWARE = new Middleware[0];
-
-    private final WebSocketOptions wsOptions = new WebSocketOptions();
-    private volatile Middleware[] requestWsMw = NO_MIDDLEWARE;
-    private volatile Middleware[] resourceWsMw = NO_MIDDLEWARE;
 
     /**
      * Returns the WebSocket options. Falcon: {@code app.ws_options}.
@@ -711,7 +482,7 @@ public class App implements Handler {
      *     become the sink's params
      */
     public void addAsyncSink(AsyncSink sink, String prefix) {
-        addSink(new AsyncSinkAdapter(sink), prefix);
+        addSinkRoute(Pipeline.SinkRoute.of(prefix, sink, sink::handle));
     }
 
     /**
@@ -725,7 +496,7 @@ public class App implements Handler {
      * @param handler the asynchronous handler
      */
     public <E extends Throwable> void addAsyncErrorHandler(Class<E> type, AsyncErrorHandler<? super E> handler) {
-        addErrorHandler(type, new AsyncErrorHandlerAdapter<E>(handler));
+        addErrorStep(type, ErrorStep.ofAsync(handler));
     }
 
     /**
@@ -775,139 +546,6 @@ public class App implements Handler {
             } catch (Exception ex) {
                 throw new IllegalStateException("shutdown failed: " + m.getClass().getName()
                         + ".processShutdown raised " + ex, ex);
-            }
-        }
-    }
-
-    boolean isIndependentMiddleware() {
-        return independentMiddleware;
-    }
-
-    Middleware[] requestMiddleware() {
-        return requestMw;
-    }
-
-    Middleware[] resourceMiddleware() {
-        return resourceMw;
-    }
-
-    Middleware[] responseMiddleware() {
-        return responseMw;
-    }
-
-    Middleware[] requestWsMiddleware() {
-        return requestWsMw;
-    }
-
-    Middleware[] resourceWsMiddleware() {
-        return resourceWsMw;
-    }
-
-    List<Middleware> middlewareList() {
-        return middleware;
-    }
-
-    boolean[][] dependentPairs() {
-        return dependentPairs;
-    }
-
-    static boolean bodilessStatus(int code) {
-        return bodiless(code);
-    }
-
-    /** Routes {@code req} for an HTTP flow: sets its resource, params and responder. */
-    void route(RequestFlow flow, Request req) {
-        RouteMatch match = router.find(req.getPath(), req);
-        if (match != null) {
-            flow.resource = match.resource();
-            flow.params = match.params();
-            req.setUriTemplate(match.uriTemplate());
-            flow.responder = match.methodMap().get(req.getMethod());
-        } else {
-            Responder responder = findSink(req);
-            if (responder instanceof SinkResponder) {
-                flow.params = ((SinkResponder) responder).params;
-            }
-            flow.responder = responder;
-        }
-    }
-
-    /** Finds the route of a WebSocket request; {@code null} when none matched (no sinks: Falcon 3.1). */
-    RouteMatch routeWs(Request req) {
-        return router.find(req.getPath(), req);
-    }
-
-    boolean hasErrorHandler(Throwable ex) {
-        return handlers.get(ex.getClass()) != null;
-    }
-
-    ErrorHandler<?> errorHandlerFor(Throwable ex) {
-        return handlers.get(ex.getClass());
-    }
-
-    /** Calls the handler of {@code ex} (which must exist) after clearing the body; returns its stage. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    Object callErrorHandler(Request req, Response resp, Throwable ex, RouteParams params) throws Exception {
-        ErrorHandler handler = handlers.get(ex.getClass());
-        resp.clearBody();
-        if (handler instanceof AsyncErrorHandlerAdapter) {
-            return ((AsyncErrorHandlerAdapter) handler).handler.handle(req, resp, ex, params);
-        }
-        handler.handle(req, resp, ex, params);
-        return null;
-    }
-
-    void composeError(Request req, Response resp, HTTPError error) {
-        composeErrorResponse(req, resp, error);
-    }
-
-    void composeStatus(Response resp, HTTPStatus status) {
-        composeStatusResponse(resp, status);
-    }
-
-    void pythonError(Request req, Response resp, Exception ex) {
-        pythonErrorHandler(req, resp, ex, null);
-    }
-
-    /** The JSON handler for {@code SSEvent.json}: the response options' (Falcon), else the default. */
-    BaseHandler sseJsonHandler() {
-        try {
-            return respOptions.mediaHandlers.resolve("application/json", "application/json");
-        } catch (HTTPError ex) {
-            return null;
-        }
-    }
-
-    /** An {@link AsyncSink} registered as a {@link Sink}; the flow calls the async method. */
-    private static final class AsyncSinkAdapter implements Sink {
-        final AsyncSink sink;
-
-        AsyncSinkAdapter(AsyncSink sink) {
-            this.sink = sink;
-        }
-
-        @Override
-        public void handle(Request req, Response resp, RouteParams params) throws Exception {
-            CompletionStage<?> stage = sink.handle(req, resp, params);
-            if (stage != null) {
-                stage.toCompletableFuture().join();
-            }
-        }
-    }
-
-    /** An {@link AsyncErrorHandler} registered as an {@link ErrorHandler}; the flow calls the async method. */
-    static final class AsyncErrorHandlerAdapter<E extends Throwable> implements ErrorHandler<E> {
-        final AsyncErrorHandler<? super E> handler;
-
-        AsyncErrorHandlerAdapter(AsyncErrorHandler<? super E> handler) {
-            this.handler = handler;
-        }
-
-        @Override
-        public void handle(Request req, Response resp, E ex, RouteParams params) throws Exception {
-            CompletionStage<?> stage = handler.handle(req, resp, ex, params);
-            if (stage != null) {
-                stage.toCompletableFuture().join();
             }
         }
     }

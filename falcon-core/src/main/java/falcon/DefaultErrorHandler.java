@@ -8,7 +8,7 @@ import falcon.routing.RouteParams;
  * <p>Falcon: {@code App._python_error_handler}, {@code _http_error_handler}, {@code
  * _http_status_handler} and {@code _ws_disconnected_error_handler} ({@code falcon/asgi/app.py}).
  */
-final class DefaultErrorHandler implements ErrorHandler<Throwable> {
+final class DefaultErrorHandler implements ErrorStep {
 
     private static final System.Logger LOG = System.getLogger("falcon");
 
@@ -17,31 +17,34 @@ final class DefaultErrorHandler implements ErrorHandler<Throwable> {
 
     enum Kind { UNEXPECTED, HTTP_ERROR, HTTP_STATUS, WS_DISCONNECTED }
 
-    private final App app;
+    private final Pipeline pipeline;
     private final Kind kind;
 
-    DefaultErrorHandler(App app, Kind kind) {
-        this.app = app;
+    DefaultErrorHandler(Pipeline pipeline, Kind kind) {
+        this.pipeline = pipeline;
         this.kind = kind;
     }
 
     @Override
-    public void handle(Request req, Response resp, Throwable ex, RouteParams params) {
+    public Object handle(Request req, Response resp, Throwable ex, RouteParams params) {
         switch (kind) {
             case HTTP_ERROR:
-                app.composeError(req, resp, (HTTPError) ex);
+                pipeline.composeError(req, resp, (HTTPError) ex);
                 break;
             case HTTP_STATUS:
-                app.composeStatus(resp, (HTTPStatus) ex);
+                Pipeline.composeStatus(resp, (HTTPStatus) ex);
                 break;
             default:
-                app.pythonError(req, resp, ex instanceof Exception ? (Exception) ex : new RuntimeException(ex));
+                LOG.log(System.Logger.Level.ERROR, req.getMethod() + " " + req.getRelativeUri()
+                        + ": unhandled exception", ex);
+                pipeline.composeError(req, resp, new HTTPInternalServerError());
                 break;
         }
+        return null;
     }
 
     @Override
-    public void handleWs(Request req, WebSocket ws, Throwable ex, RouteParams params) {
+    public Object handleWs(Request req, WebSocket ws, Throwable ex, RouteParams params) {
         switch (kind) {
             case HTTP_ERROR: {
                 int code = 3000 + ((HTTPError) ex).getStatusCode();
@@ -60,20 +63,21 @@ final class DefaultErrorHandler implements ErrorHandler<Throwable> {
             case WS_DISCONNECTED:
                 LOG.log(System.Logger.Level.DEBUG, "WebSocket client disconnected with code "
                         + ((WebSocketDisconnected) ex).getCode());
-                cleanupOnError(app, ws);
+                cleanupOnError(pipeline, ws);
                 break;
             default:
                 LOG.log(System.Logger.Level.ERROR, req.getMethod() + " " + req.getRelativeUri()
                         + ": unhandled exception in WebSocket responder", ex);
-                cleanupOnError(app, ws);
+                cleanupOnError(pipeline, ws);
                 break;
         }
+        return null;
     }
 
     /** Closes with the configured error code, or 3011 when that code is refused. */
-    static void cleanupOnError(App app, WebSocket ws) {
+    static void cleanupOnError(Pipeline pipeline, WebSocket ws) {
         try {
-            ws.close(app.getWsOptions().errorCloseCode);
+            ws.close(pipeline.wsOptions.errorCloseCode);
         } catch (IllegalArgumentException invalidCode) {
             ws.close(FALLBACK_WS_ERROR_CODE);
         }

@@ -8,6 +8,7 @@ import falcon.routing.RouteParams;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -17,7 +18,7 @@ import java.util.concurrent.Flow;
 import java.util.function.BiConsumer;
 
 /**
- * One HTTP request's way through the App, as a small state machine.
+ * One HTTP request's way through the {@link Pipeline}, as a small state machine.
  *
  * <p>Each step (a middleware method, routing, the responder, an error handler, rendering) may
  * return a {@code CompletionStage}. A stage that is already done, or {@code null}, lets the loop
@@ -51,7 +52,7 @@ final class RequestFlow implements BiConsumer<Object, Throwable> {
     private static final Object DONE = new Object();
     private static final RouteParams EMPTY = new RouteParams();
 
-    private final App app;
+    private final Pipeline pipeline;
     private final Exchange exchange;
     private final Request req;
     private final Response resp;
@@ -62,26 +63,26 @@ final class RequestFlow implements BiConsumer<Object, Throwable> {
 
     private int state;
     private int index;
-    // set by App.route
-    Object resource;
-    RouteParams params = EMPTY;
-    Responder responder;
+    // what Pipeline.route found
+    private Object resource;
+    private RouteParams params = EMPTY;
+    private Responder responder;
     private boolean reqSucceeded;
     /** Dependent middleware: the processResponse methods queued so far, in the order they run. */
-    private java.util.ArrayDeque<Middleware> queued;
+    private ArrayDeque<Middleware> queued;
     private Throwable pendingError;
     private int resumeState;
     private int parkedPhase;
 
-    RequestFlow(App app, Exchange exchange, Request req, Response resp) {
-        this.app = app;
+    RequestFlow(Pipeline pipeline, Exchange exchange, Request req, Response resp) {
+        this.pipeline = pipeline;
         this.exchange = exchange;
         this.req = req;
         this.resp = resp;
-        this.independent = app.isIndependentMiddleware();
-        this.reqStack = app.requestMiddleware();
-        this.rsrcStack = app.resourceMiddleware();
-        this.respStack = app.responseMiddleware();
+        this.independent = pipeline.independentMiddleware;
+        this.reqStack = pipeline.requestMw;
+        this.rsrcStack = pipeline.resourceMw;
+        this.respStack = pipeline.responseMw;
         this.state = independent ? REQ_MW : REQ_MW_DEP;
     }
 
@@ -135,25 +136,23 @@ final class RequestFlow implements BiConsumer<Object, Throwable> {
                 }
                 return reqStack[index++].processRequestAsync(req, resp);
             case REQ_MW_DEP: {
-                List<Middleware> all = app.middlewareList();
-                boolean[][] pairs = app.dependentPairs();
+                boolean[][] pairs = pipeline.dependentPairs;
                 if (index >= pairs.length) {
                     state = ROUTE;
                     return null;
                 }
                 state = REQ_MW_DEP_AFTER;
                 if (pairs[index][0] && !resp.isComplete()) {
-                    return all.get(index).processRequestAsync(req, resp);
+                    return pipeline.middleware[index].processRequestAsync(req, resp);
                 }
                 return null;
             }
             case REQ_MW_DEP_AFTER: {
-                boolean[][] pairs = app.dependentPairs();
-                if (pairs[index][1]) {
+                if (pipeline.dependentPairs[index][1]) {
                     if (queued == null) {
-                        queued = new java.util.ArrayDeque<>();
+                        queued = new ArrayDeque<>();
                     }
-                    queued.addFirst(app.middlewareList().get(index));
+                    queued.addFirst(pipeline.middleware[index]);
                 }
                 index++;
                 state = REQ_MW_DEP;
@@ -162,7 +161,10 @@ final class RequestFlow implements BiConsumer<Object, Throwable> {
             case ROUTE:
                 // NOTE: routing is part of the request phase, as in Falcon: a router may raise.
                 if (!resp.isComplete()) {
-                    app.route(this, req);
+                    Pipeline.Routed routed = pipeline.route(req);
+                    resource = routed.resource();
+                    params = routed.params();
+                    responder = routed.responder();
                 }
                 state = RSRC_MW;
                 index = 0;
@@ -209,7 +211,7 @@ final class RequestFlow implements BiConsumer<Object, Throwable> {
                 Throwable ex = pendingError;
                 pendingError = null;
                 state = resumeState;
-                return app.callErrorHandler(req, resp, ex, params);
+                return pipeline.callErrorHandler(req, resp, ex, params);
             }
             default:
                 throw new IllegalStateException("state " + state);
@@ -249,11 +251,11 @@ final class RequestFlow implements BiConsumer<Object, Throwable> {
                 break;
             case HANDLE_ERROR:
                 if (ex instanceof HTTPStatus) {
-                    app.composeStatus(resp, (HTTPStatus) ex);
+                    Pipeline.composeStatus(resp, (HTTPStatus) ex);
                     return true;
                 }
                 if (ex instanceof HTTPError) {
-                    app.composeError(req, resp, (HTTPError) ex);
+                    pipeline.composeError(req, resp, (HTTPError) ex);
                     return true;
                 }
                 fail(ex);
@@ -262,7 +264,7 @@ final class RequestFlow implements BiConsumer<Object, Throwable> {
                 fail(ex);
                 return false;
         }
-        if (!app.hasErrorHandler(ex)) {
+        if (pipeline.errorStepFor(ex) == null) {
             fail(ex);
             return false;
         }
@@ -274,7 +276,7 @@ final class RequestFlow implements BiConsumer<Object, Throwable> {
     /** No handler took {@code ex}: answer 500 without the trace; scheduled callbacks do not run. */
     private void fail(Throwable ex) {
         LOG.log(System.Logger.Level.ERROR, "unhandled error in " + req.getMethod() + " " + req.getPath(), ex);
-        exchange.respond(app.internalErrorReply());
+        exchange.respond(Pipeline.internalErrorReply());
     }
 
     private Reply render(boolean empty) throws Exception {
@@ -283,7 +285,7 @@ final class RequestFlow implements BiConsumer<Object, Throwable> {
         Flow.Publisher<ByteBuffer> publisher = null;
         long length = 0;
         boolean lengthKnown = true;
-        String defaultMediaType = app.getRespOptions().defaultMediaType;
+        String defaultMediaType = pipeline.respOptions.defaultMediaType;
         boolean sse = false;
         if (!empty) {
             if (resp.hasSse()) {
@@ -306,10 +308,10 @@ final class RequestFlow implements BiConsumer<Object, Throwable> {
 
         int code = resp.getStatusCode();
         boolean head = "HEAD".equals(req.getMethod());
-        if (head || App.bodilessStatus(code)) {
+        if (head || Pipeline.bodiless(code)) {
             if (code == 204 || code == 304) {
                 defaultMediaType = null;
-            } else if (lengthKnown && head && !App.bodilessStatus(code) && resp.getContentLength() == null) {
+            } else if (lengthKnown && head && !Pipeline.bodiless(code) && resp.getContentLength() == null) {
                 resp.setContentLength(length);
             }
             body = null;
@@ -328,7 +330,7 @@ final class RequestFlow implements BiConsumer<Object, Throwable> {
         Runnable after = callbacks.isEmpty() ? null : () -> runCallbacks(callbacks);
         if (sse) {
             // Falcon schedules the callbacks when the SSE head is sent, before the first event.
-            Flow.Publisher<ByteBuffer> events = resp.ssePublisher(exchange.executor(), app.sseJsonHandler());
+            Flow.Publisher<ByteBuffer> events = resp.ssePublisher(exchange.executor(), pipeline.sseJsonHandler());
             Flow.Publisher<ByteBuffer> body0 = after == null ? events : Publishers.onSubscribe(events, after);
             return new Reply(code, reason, lines, body0, null);
         }

@@ -7,7 +7,7 @@ import falcon.routing.WebSocketResponder;
 import java.util.concurrent.CompletionStage;
 
 /**
- * One WebSocket connection's way through the App.
+ * One WebSocket connection's way through the {@link Pipeline}.
  *
  * <p>As Falcon's {@code falcon/asgi/app.py _handle_websocket}: {@code processRequestWs} of every
  * component, routing, {@code processResourceWs} when a route matched, {@code onWebsocket}, then
@@ -23,32 +23,32 @@ final class WebSocketFlow {
 
     private static final System.Logger LOG = System.getLogger("falcon");
 
-    private final App app;
+    private final Pipeline pipeline;
     private final Exchange exchange;
     private final Request req;
     private final WebSocket ws;
     private RouteParams params = new RouteParams();
 
-    WebSocketFlow(App app, Exchange exchange, Request req) {
-        this.app = app;
+    WebSocketFlow(Pipeline pipeline, Exchange exchange, Request req) {
+        this.pipeline = pipeline;
         this.exchange = exchange;
         this.req = req;
-        this.ws = new WebSocket(exchange.webSocket(), app.getWsOptions());
+        this.ws = new WebSocket(exchange.webSocket(), pipeline.wsOptions);
     }
 
     void run() {
         try {
-            for (Middleware m : app.requestWsMiddleware()) {
+            for (Middleware m : pipeline.requestWsMw) {
                 m.processRequestWs(req, ws);
             }
-            RouteMatch match = app.routeWs(req);
+            RouteMatch match = pipeline.routeWs(req);
             if (match == null) {
                 throw new HTTPRouteNotFound();
             }
             params = match.params();
             req.setUriTemplate(match.uriTemplate());
             WebSocketResponder responder = match.methodMap().getWebSocket();
-            for (Middleware m : app.resourceWsMiddleware()) {
+            for (Middleware m : pipeline.resourceWsMw) {
                 m.processResourceWs(req, ws, match.resource(), params);
             }
             Object result = responder.respond(req, ws, params);
@@ -76,26 +76,34 @@ final class WebSocketFlow {
         }
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     private void handleError(Throwable ex) {
-        ErrorHandler handler = app.errorHandlerFor(ex);
+        ErrorStep step = pipeline.errorStepFor(ex);
+        if (step == null) {
+            // Falcon re-raises and the server closes: we close with the error code ourselves.
+            LOG.log(System.Logger.Level.ERROR, "unhandled error in WebSocket " + req.getPath(), ex);
+            closeQuietly(() -> DefaultErrorHandler.cleanupOnError(pipeline, ws));
+            return;
+        }
+        Object result;
         try {
-            if (handler == null) {
-                // Falcon re-raises and the server closes: we close with the error code ourselves.
-                LOG.log(System.Logger.Level.ERROR, "unhandled error in WebSocket " + req.getPath(), ex);
-                DefaultErrorHandler.cleanupOnError(app, ws);
-                return;
-            }
-            try {
-                if (handler instanceof App.AsyncErrorHandlerAdapter) {
-                    Object stage = ((App.AsyncErrorHandlerAdapter) handler).handler.handle(req, null, ex, params);
-                    if (stage instanceof CompletionStage) {
-                        ((CompletionStage<?>) stage).toCompletableFuture().join();
-                    }
-                } else {
-                    handler.handleWs(req, ws, ex, params);
-                }
-            } catch (Throwable raised) {
+            result = step.handleWs(req, ws, ex, params);
+        } catch (Throwable raised) {
+            afterErrorHandler(raised);
+            return;
+        }
+        if (result instanceof CompletionStage) {
+            // An asynchronous handler: the connection closes when it is done, on a worker.
+            ((CompletionStage<?>) result).whenCompleteAsync((v, raised) -> afterErrorHandler(raised),
+                    exchange.executor());
+            return;
+        }
+        afterErrorHandler(null);
+    }
+
+    /** Closes the connection after its error handler, with the code of what the handler raised. */
+    private void afterErrorHandler(Throwable raised) {
+        closeQuietly(() -> {
+            if (raised != null) {
                 Throwable cause = RequestFlow.unwrap(raised);
                 if (cause instanceof HTTPError) {
                     ws.close(3000 + ((HTTPError) cause).getStatusCode()); // Falcon 3.1.2 (#2146)
@@ -103,12 +111,18 @@ final class WebSocketFlow {
                     ws.close(3000 + Status.httpStatusToCode(((HTTPStatus) cause).getStatus()));
                 } else {
                     LOG.log(System.Logger.Level.ERROR, "error handler failed for WebSocket " + req.getPath(), cause);
-                    DefaultErrorHandler.cleanupOnError(app, ws);
+                    DefaultErrorHandler.cleanupOnError(pipeline, ws);
                 }
             }
             if (!ws.isClosed()) {
                 ws.close();
             }
+        });
+    }
+
+    private void closeQuietly(Runnable close) {
+        try {
+            close.run();
         } catch (RuntimeException closeFailed) {
             LOG.log(System.Logger.Level.WARNING, "closing WebSocket " + req.getPath() + " failed", closeFailed);
         }

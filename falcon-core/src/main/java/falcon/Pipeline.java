@@ -1,0 +1,391 @@
+package falcon;
+
+import falcon.gateway.Exchange;
+import falcon.gateway.Reply;
+import falcon.media.BaseHandler;
+import falcon.routing.Responder;
+import falcon.routing.RouteMatch;
+import falcon.routing.RouteParams;
+import falcon.routing.Router;
+import falcon.routing.StaticRoute;
+import falcon.util.Context;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What an {@link App} has compiled for the request path: the router, the sinks and static routes
+ * in the order they are tried, the middleware steps of each phase, the error-handler lookup, the
+ * error serializer and the request and response defaults.
+ *
+ * <p>Immutable: each {@code add*}/{@code set*} call on the App builds a new one and swaps it in
+ * through one volatile field, so a request reads one consistent engine from start to end, and
+ * {@link RequestFlow}, {@link WebSocketFlow} and {@link DefaultErrorHandler} read it and nothing
+ * of the App. Sync and async sinks and error handlers are normalised here, at registration, into
+ * steps that return {@code null} or a pending stage ({@link Responder}, {@link ErrorStep}).
+ *
+ * <p>Falcon: the state {@code falcon/app.py} resolves once in {@code _prepare_middleware}, {@code
+ * _update_sink_and_static_routes} and {@code _error_handlers}.
+ */
+final class Pipeline {
+
+    private static final System.Logger LOG = System.getLogger("falcon");
+
+    static final Middleware[] NO_MIDDLEWARE = new Middleware[0];
+
+    private static final RouteParams NO_PARAMS = new RouteParams();
+
+    private static final Routed PATH_NOT_FOUND = new Routed(null, NO_PARAMS, (req, resp, params) -> {
+        throw new HTTPRouteNotFound();
+    });
+
+    private static final List<String> ERROR_TYPES = List.of("application/xml", "text/xml", "application/json");
+
+    /**
+     * The route found for a request: the resource (null for sinks, static routes and misses), the
+     * URI fields and the responder to call (null when the resource has none for the method).
+     */
+    record Routed(Object resource, RouteParams params, Responder responder) {
+    }
+
+    /** A sink or a static route: a prefix tried in order when no route matches. */
+    interface PrefixRoute {
+        /** Returns the route for {@code path}, or {@code null} when the prefix does not match. */
+        Routed match(String path);
+
+        /** Returns what the user registered: the sink or the {@link StaticRoute}. */
+        Object target();
+    }
+
+    /** A sink, by its prefix pattern; its named groups become the URI fields. */
+    record SinkRoute(Pattern pattern, List<String> groups, Object target, Responder step) implements PrefixRoute {
+
+        static SinkRoute of(String prefix, Object sink, Responder step) {
+            Pattern pattern = Pattern.compile(prefix);
+            List<String> groups = new ArrayList<>();
+            Matcher names = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>").matcher(prefix);
+            while (names.find()) {
+                groups.add(names.group(1));
+            }
+            return new SinkRoute(pattern, List.copyOf(groups), sink, step);
+        }
+
+        @Override
+        public Routed match(String path) {
+            // NOTE: Falcon matches sink prefixes with re.match: anchored at the start only.
+            Matcher m = pattern.matcher(path);
+            if (!m.lookingAt()) {
+                return null;
+            }
+            RouteParams params = new RouteParams();
+            for (String g : groups) {
+                params.put(g, m.group(g));
+            }
+            return new Routed(null, params, step);
+        }
+    }
+
+    /** A static route, with its responder made once. */
+    record StaticPrefix(StaticRoute target, Routed routed) implements PrefixRoute {
+
+        static StaticPrefix of(StaticRoute route) {
+            return new StaticPrefix(route, new Routed(null, NO_PARAMS, (req, resp, params) -> {
+                route.handle(req, resp);
+                return null;
+            }));
+        }
+
+        @Override
+        public Routed match(String path) {
+            return target.match(path) ? routed : null;
+        }
+    }
+
+    /** The App's configuration at one moment, as {@link App} hands it over. */
+    record Parts(Router router, RequestOptions reqOptions, ResponseOptions respOptions,
+            WebSocketOptions wsOptions, boolean independentMiddleware, List<Middleware> middleware,
+            List<SinkRoute> sinks, List<StaticPrefix> staticRoutes, boolean sinkBeforeStaticRoute,
+            Map<Class<?>, ErrorStep> errorHandlers, ErrorSerializer errorSerializer,
+            BiFunction<Exchange, RequestOptions, ? extends Request> requestFactory,
+            Function<ResponseOptions, ? extends Response> responseFactory,
+            Function<Request, ? extends Context> requestContextFactory,
+            Function<Response, ? extends Context> responseContextFactory) {
+    }
+
+    final Router router;
+    final RequestOptions reqOptions;
+    final ResponseOptions respOptions;
+    final WebSocketOptions wsOptions;
+    final boolean independentMiddleware;
+    /** Every component, in the order added (dependent middleware walks it). */
+    final Middleware[] middleware;
+    /** Components with a processRequest, in order. */
+    final Middleware[] requestMw;
+    /** Components with a processResource, in order. */
+    final Middleware[] resourceMw;
+    /** Components with a processResponse, in reverse order. */
+    final Middleware[] responseMw;
+    final Middleware[] requestWsMw;
+    final Middleware[] resourceWsMw;
+    /** Per component of {@link #middleware}: {has processRequest, has processResponse}. */
+    final boolean[][] dependentPairs;
+    private final PrefixRoute[] prefixRoutes;
+    // PERF: the step for a class, found by walking up its superclasses once (Falcon walks the MRO).
+    private final ClassValue<ErrorStep> errorSteps;
+    private final ErrorSerializer errorSerializer;
+    private final BiFunction<Exchange, RequestOptions, ? extends Request> requestFactory;
+    private final Function<ResponseOptions, ? extends Response> responseFactory;
+    private final Function<Request, ? extends Context> requestContextFactory;
+    private final Function<Response, ? extends Context> responseContextFactory;
+
+    Pipeline(Parts parts) {
+        this.router = parts.router();
+        this.reqOptions = parts.reqOptions();
+        this.respOptions = parts.respOptions();
+        this.wsOptions = parts.wsOptions();
+        this.independentMiddleware = parts.independentMiddleware();
+        this.errorSerializer = parts.errorSerializer();
+        this.requestFactory = parts.requestFactory();
+        this.responseFactory = parts.responseFactory();
+        this.requestContextFactory = parts.requestContextFactory();
+        this.responseContextFactory = parts.responseContextFactory();
+
+        List<PrefixRoute> prefixes = new ArrayList<>();
+        if (parts.sinkBeforeStaticRoute()) {
+            prefixes.addAll(parts.sinks());
+            prefixes.addAll(parts.staticRoutes());
+        } else {
+            prefixes.addAll(parts.staticRoutes());
+            prefixes.addAll(parts.sinks());
+        }
+        this.prefixRoutes = prefixes.toArray(new PrefixRoute[0]);
+
+        List<Middleware> all = parts.middleware();
+        List<Middleware> req = new ArrayList<>();
+        List<Middleware> rsrc = new ArrayList<>();
+        List<Middleware> resp = new ArrayList<>();
+        List<Middleware> reqWs = new ArrayList<>();
+        List<Middleware> rsrcWs = new ArrayList<>();
+        boolean[][] pairs = new boolean[all.size()][];
+        for (int i = 0; i < all.size(); i++) {
+            Middleware m = all.get(i);
+            // A component may override the blocking method or its ...Async twin; the engine calls
+            // the ...Async one, whose default calls the blocking one and returns null.
+            boolean hasReq = overrides(m, "processRequest", Request.class, Response.class)
+                    || overrides(m, "processRequestAsync", Request.class, Response.class);
+            boolean hasRsrc = overrides(m, "processResource", Request.class, Response.class, Object.class,
+                    RouteParams.class) || overrides(m, "processResourceAsync", Request.class, Response.class,
+                    Object.class, RouteParams.class);
+            boolean hasResp = overrides(m, "processResponse", Request.class, Response.class, Object.class,
+                    boolean.class) || overrides(m, "processResponseAsync", Request.class, Response.class,
+                    Object.class, boolean.class);
+            if (hasReq) {
+                req.add(m);
+            }
+            if (hasRsrc) {
+                rsrc.add(m);
+            }
+            if (hasResp) {
+                resp.add(0, m); // processResponse runs in reverse order
+            }
+            if (overrides(m, "processRequestWs", Request.class, WebSocket.class)) {
+                reqWs.add(m);
+            }
+            if (overrides(m, "processResourceWs", Request.class, WebSocket.class, Object.class, RouteParams.class)) {
+                rsrcWs.add(m);
+            }
+            pairs[i] = new boolean[] {hasReq, hasResp};
+        }
+        this.middleware = all.toArray(NO_MIDDLEWARE);
+        this.requestMw = req.toArray(NO_MIDDLEWARE);
+        this.resourceMw = rsrc.toArray(NO_MIDDLEWARE);
+        this.responseMw = resp.toArray(NO_MIDDLEWARE);
+        this.requestWsMw = reqWs.toArray(NO_MIDDLEWARE);
+        this.resourceWsMw = rsrcWs.toArray(NO_MIDDLEWARE);
+        this.dependentPairs = pairs;
+
+        Map<Class<?>, ErrorStep> steps = new HashMap<>();
+        steps.put(Exception.class, new DefaultErrorHandler(this, DefaultErrorHandler.Kind.UNEXPECTED));
+        steps.put(HTTPError.class, new DefaultErrorHandler(this, DefaultErrorHandler.Kind.HTTP_ERROR));
+        steps.put(HTTPStatus.class, new DefaultErrorHandler(this, DefaultErrorHandler.Kind.HTTP_STATUS));
+        steps.put(WebSocketDisconnected.class, new DefaultErrorHandler(this, DefaultErrorHandler.Kind.WS_DISCONNECTED));
+        steps.putAll(parts.errorHandlers());
+        this.errorSteps = new ClassValue<>() {
+            @Override
+            protected ErrorStep computeValue(Class<?> type) {
+                for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+                    ErrorStep s = steps.get(c);
+                    if (s != null) {
+                        return s;
+                    }
+                }
+                return null;
+            }
+        };
+    }
+
+    private static boolean overrides(Object component, String name, Class<?>... params) {
+        try {
+            Method m = component.getClass().getMethod(name, params);
+            return m.getDeclaringClass() != Middleware.class;
+        } catch (NoSuchMethodException ex) {
+            return false;
+        }
+    }
+
+    /** Returns the sinks and static routes, in the order they are tried. */
+    List<PrefixRoute> prefixRoutes() {
+        return List.of(prefixRoutes);
+    }
+
+    // ------------------------------------------------------------------ one request
+
+    /** Runs one exchange: a WebSocket connection or an HTTP request. */
+    void handle(Exchange exchange) {
+        Request req;
+        Response resp;
+        try {
+            req = requestFactory.apply(exchange, reqOptions);
+            resp = responseFactory.apply(respOptions);
+        } catch (RuntimeException ex) {
+            LOG.log(System.Logger.Level.ERROR, "could not create the request or response", ex);
+            exchange.respond(internalErrorReply());
+            return;
+        }
+        if (requestContextFactory != null) {
+            req.setContextFactory(requestContextFactory);
+        }
+        if (responseContextFactory != null) {
+            resp.setContextFactory(responseContextFactory);
+        }
+        // A small state machine runs the request, so that asynchronous steps park it instead of
+        // blocking a thread (docs/async.md).
+        if (exchange.webSocket() != null) {
+            new WebSocketFlow(this, exchange, req).run();
+            return;
+        }
+        new RequestFlow(this, exchange, req, resp).run();
+    }
+
+    /**
+     * Finds what serves {@code req}: a route of the router, else the first sink or static route
+     * whose prefix matches, else a responder that raises {@link HTTPRouteNotFound}.
+     */
+    Routed route(Request req) {
+        RouteMatch match = router.find(req.getPath(), req);
+        if (match != null) {
+            req.setUriTemplate(match.uriTemplate());
+            RouteParams params = match.params();
+            return new Routed(match.resource(), params == null ? NO_PARAMS : params,
+                    match.methodMap().get(req.getMethod()));
+        }
+        String path = req.getPath();
+        for (PrefixRoute prefix : prefixRoutes) {
+            Routed routed = prefix.match(path);
+            if (routed != null) {
+                return routed;
+            }
+        }
+        return PATH_NOT_FOUND;
+    }
+
+    /** Finds the route of a WebSocket request, or {@code null}: sinks do not take WebSockets. */
+    RouteMatch routeWs(Request req) {
+        return router.find(req.getPath(), req);
+    }
+
+    // ------------------------------------------------------------------ errors
+
+    /** Returns the error step for {@code ex}'s class or its nearest superclass, or {@code null}. */
+    ErrorStep errorStepFor(Throwable ex) {
+        return errorSteps.get(ex.getClass());
+    }
+
+    /** Clears the response body and calls the error step for {@code ex}; null or a pending stage. */
+    Object callErrorHandler(Request req, Response resp, Throwable ex, RouteParams params) throws Exception {
+        ErrorStep step = errorSteps.get(ex.getClass());
+        resp.clearBody();
+        return step.handle(req, resp, ex, params);
+    }
+
+    /** Sets the error's status and headers, then lets the error serializer write the body. */
+    void composeError(Request req, Response resp, HTTPError error) {
+        resp.setStatus(error.getStatus());
+        if (error.getHeaders() != null) {
+            resp.setHeaders(error.getHeaders());
+        }
+        errorSerializer.serialize(req, resp, error);
+    }
+
+    /** Sets an {@link HTTPStatus}'s status, headers, text and data on the response. */
+    static void composeStatus(Response resp, HTTPStatus status) {
+        resp.setStatus(status.getStatus());
+        if (status.getHeaders() != null) {
+            resp.setHeaders(status.getHeaders());
+        }
+        resp.setText(status.getText());
+        if (status.getData() != null) {
+            resp.setData(status.getData());
+        }
+    }
+
+    /** The reply when nothing of the App could answer: Falcon's 500 body, as JSON. */
+    static Reply internalErrorReply() {
+        byte[] body = new HTTPInternalServerError().toJson();
+        return new Reply(500, "Internal Server Error", List.of("content-type", "application/json",
+                "content-length", Integer.toString(body.length)), body, null, null);
+    }
+
+    /** Falcon's default error serializer: JSON or XML by {@code Accept}, nothing otherwise. */
+    static void defaultSerializeError(Request req, Response resp, HTTPError error) {
+        String preferred = req.clientPrefers(ERROR_TYPES);
+        if (preferred == null) {
+            String accept = req.getAccept().toLowerCase(java.util.Locale.ROOT);
+            if (accept.contains("+json")) {
+                preferred = "application/json";
+            } else if (accept.contains("+xml")) {
+                preferred = "application/xml";
+            }
+        }
+        if (preferred != null) {
+            if (preferred.equals("application/json")) {
+                BaseHandler handler;
+                try {
+                    handler = resp.getOptions().mediaHandlers.resolve("application/json", "application/json");
+                } catch (HTTPError ex) {
+                    handler = null;
+                }
+                if (handler == null) {
+                    resp.setData(error.toJson());
+                } else {
+                    BaseHandler h = handler;
+                    resp.setData(error.toJson(m -> h.serialize(m, "application/json")));
+                }
+            } else {
+                resp.setData(error.toXml());
+            }
+            resp.setContentType(preferred);
+        }
+        resp.appendHeader("vary", "Accept");
+    }
+
+    /** Returns the JSON handler SSE events are written with, or {@code null} when none is set. */
+    BaseHandler sseJsonHandler() {
+        try {
+            return respOptions.mediaHandlers.resolve("application/json", "application/json");
+        } catch (HTTPError ex) {
+            return null;
+        }
+    }
+
+    /** Status codes whose responses never have a body (falcon/app.py {@code _BODILESS_STATUS_CODES}). */
+    static boolean bodiless(int code) {
+        return code == 100 || code == 101 || code == 204 || code == 304;
+    }
+}
