@@ -85,11 +85,6 @@ final class BenchExchange implements Exchange {
     }
 
     @Override
-    public long contentLength() {
-        return body.length;
-    }
-
-    @Override
     public void respond(Reply reply) {
         this.reply = reply;
     }

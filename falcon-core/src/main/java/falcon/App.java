@@ -2,6 +2,7 @@ package falcon;
 
 import falcon.gateway.Exchange;
 import falcon.gateway.Handler;
+import falcon.gateway.Reply;
 import falcon.media.Handlers;
 import falcon.routing.CompiledRouter;
 import falcon.routing.CompiledRouterOptions;
@@ -442,6 +443,19 @@ public class App implements Handler {
     @Override
     public void handle(Exchange exchange) {
         pipeline.handle(exchange);
+    }
+
+    /**
+     * Renders an error found by the adapter before the request reached the App, with this App's
+     * error serializer and response options, as for the same error raised by a responder.
+     *
+     * @param exchange what the adapter read of the request
+     * @param error the error
+     * @return the reply to send
+     */
+    @Override
+    public Reply errorReply(Exchange exchange, HTTPError error) {
+        return pipeline.errorReply(exchange, error);
     }
 
     // ------------------------------------------------------------------ errors

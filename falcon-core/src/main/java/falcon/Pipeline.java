@@ -337,9 +337,28 @@ final class Pipeline {
 
     /** The reply when nothing of the App could answer: Falcon's 500 body, as JSON. */
     static Reply internalErrorReply() {
-        byte[] body = new HTTPInternalServerError().toJson();
-        return new Reply(500, "Internal Server Error", List.of("content-type", "application/json",
-                "content-length", Integer.toString(body.length)), body, null, null);
+        return Reply.error(new HTTPInternalServerError());
+    }
+
+    /**
+     * Renders an error found before the App ran, with the error serializer: a request and a
+     * response are made from what the adapter read, the error composed as for a responder's, and
+     * the reply rendered; no middleware, hook or error handler runs (they are the App's request
+     * path, which this request never entered).
+     */
+    Reply errorReply(Exchange exchange, HTTPError error) {
+        try {
+            Request req = requestFactory.apply(exchange, reqOptions);
+            Response resp = responseFactory.apply(respOptions);
+            composeError(req, resp, error);
+            return new RequestFlow(this, exchange, req, resp).renderNow();
+        } catch (RuntimeException ex) {
+            LOG.log(System.Logger.Level.ERROR, "could not render " + error.getStatus() + " with the error serializer", ex);
+            return Reply.error(error);
+        } catch (Exception ex) {
+            LOG.log(System.Logger.Level.ERROR, "could not render " + error.getStatus() + " with the error serializer", ex);
+            return Reply.error(error);
+        }
     }
 
     /** Falcon's default error serializer: JSON or XML by {@code Accept}, nothing otherwise. */

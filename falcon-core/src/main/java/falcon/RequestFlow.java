@@ -2,9 +2,11 @@ package falcon;
 
 import falcon.gateway.Exchange;
 import falcon.gateway.Reply;
+import falcon.gateway.ReplyBody;
 import falcon.internal.Publishers;
 import falcon.routing.Responder;
 import falcon.routing.RouteParams;
+import falcon.routing.StaticRoute;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -279,8 +281,13 @@ final class RequestFlow implements BiConsumer<Object, Throwable> {
         exchange.respond(Pipeline.internalErrorReply());
     }
 
+    /** Renders the response as it stands: for an error found before the App ran. */
+    Reply renderNow() throws Exception {
+        return render(false);
+    }
+
     private Reply render(boolean empty) throws Exception {
-        byte[] body = null;
+        byte[] bytes = null;
         InputStream stream = null;
         Flow.Publisher<ByteBuffer> publisher = null;
         long length = 0;
@@ -293,9 +300,9 @@ final class RequestFlow implements BiConsumer<Object, Throwable> {
                 lengthKnown = false;
                 defaultMediaType = "text/event-stream";
             } else {
-                body = resp.renderBody();
-                if (body != null) {
-                    length = body.length;
+                bytes = resp.renderBody();
+                if (bytes != null) {
+                    length = bytes.length;
                 } else if (resp.getStream() != null) {
                     stream = resp.getStream();
                     lengthKnown = false;
@@ -314,7 +321,7 @@ final class RequestFlow implements BiConsumer<Object, Throwable> {
             } else if (lengthKnown && head && !Pipeline.bodiless(code) && resp.getContentLength() == null) {
                 resp.setContentLength(length);
             }
-            body = null;
+            bytes = null;
             closeQuietly(stream);
             stream = null;
             publisher = null;
@@ -331,13 +338,27 @@ final class RequestFlow implements BiConsumer<Object, Throwable> {
         if (sse) {
             // Falcon schedules the callbacks when the SSE head is sent, before the first event.
             Flow.Publisher<ByteBuffer> events = resp.ssePublisher(exchange.executor(), pipeline.sseJsonHandler());
-            Flow.Publisher<ByteBuffer> body0 = after == null ? events : Publishers.onSubscribe(events, after);
-            return new Reply(code, reason, lines, body0, null);
+            Flow.Publisher<ByteBuffer> body = after == null ? events : Publishers.onSubscribe(events, after);
+            return new Reply(code, reason, lines, new ReplyBody.Publisher(body), null);
         }
+        ReplyBody body = null;
         if (publisher != null) {
-            return new Reply(code, reason, lines, publisher, after);
+            body = new ReplyBody.Publisher(publisher);
+        } else if (stream instanceof StaticRoute.FileBody
+                && fitsDeclaredLength((StaticRoute.FileBody) stream, resp.getContentLength())) {
+            // A static file: the adapter may send it without copying it through the JVM.
+            body = ((StaticRoute.FileBody) stream).region();
+        } else if (stream != null) {
+            body = new ReplyBody.Stream(stream);
+        } else if (bytes != null && bytes.length > 0) {
+            body = new ReplyBody.Bytes(bytes);
         }
-        return new Reply(code, reason, lines, body, stream, after);
+        return new Reply(code, reason, lines, body, after);
+    }
+
+    /** Whether a file region can go out as declared: an app that set its own length keeps its stream. */
+    private static boolean fitsDeclaredLength(StaticRoute.FileBody file, String declared) {
+        return declared == null || declared.equals(Long.toString(file.remaining()));
     }
 
     static void runCallbacks(List<Runnable> callbacks) {

@@ -94,12 +94,6 @@ public interface Exchange {
      */
     InputStream body();
 
-    /**
-     * Returns the declared Content-Length, or {@code -1} when the body is chunked or absent.
-     *
-     * @return the declared length in bytes, or {@code -1}
-     */
-    long contentLength();
 
     /**
      * Returns the request body as a publisher of chunks, for reading it without blocking a

@@ -1,5 +1,7 @@
 package falcon.gateway;
 
+import falcon.HTTPError;
+
 /**
  * What an adapter calls for each exchange: the App implements it.
  *
@@ -15,6 +17,25 @@ public interface Handler {
      * @param exchange the exchange to handle
      */
     void handle(Exchange exchange);
+
+    /**
+     * Renders an error the adapter found before the request could reach the App: a limit (413,
+     * 414, 431), broken framing (400), a timeout (408), an unsupported version (505). The App
+     * renders it as it renders the same {@link HTTPError} raised by a responder: its error
+     * serializer chooses the body by the request's {@code Accept} (JSON, XML, or a custom one).
+     *
+     * <p>The adapter sends the reply itself, closing the connection where the request's framing
+     * is lost; it never calls {@code exchange.respond}. It may call this on an I/O thread: the
+     * App's error serializer must not block.
+     *
+     * @param exchange what the adapter knows of the request: its method, target and headers as
+     *     far as they were read (none for a request line too long to read); the body is not read
+     * @param error the error
+     * @return the reply; by default Falcon's JSON error body ({@link Reply#error(HTTPError)})
+     */
+    default Reply errorReply(Exchange exchange, HTTPError error) {
+        return Reply.error(error);
+    }
 
     /**
      * Runs the App's start-up work (middleware {@code processStartup}); servers call it before

@@ -1,12 +1,13 @@
 package falcon.gateway;
 
-import java.io.InputStream;
-import java.nio.ByteBuffer;
+import falcon.HTTPError;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Flow;
+import java.util.Locale;
+import java.util.Map;
 
 /**
- * The response an App hands back to its adapter: status, headers, and a body of bytes or a stream.
+ * The response an App hands back to its adapter: status, headers, and a body.
  *
  * <p>The headers are final: the App has already set {@code content-length} where the length is
  * known (also on HEAD, where there is no body). When a stream comes without {@code
@@ -18,10 +19,8 @@ public final class Reply {
     private final int status;
     private final String reason;
     private final List<String> headers;
-    private final byte[] body;
-    private final InputStream stream;
+    private final ReplyBody body;
     private final Runnable afterSent;
-    private final Flow.Publisher<ByteBuffer> publisher;
 
     /**
      * Creates a reply.
@@ -29,50 +28,41 @@ public final class Reply {
      * @param status the status code
      * @param reason the reason phrase
      * @param headers header names and values, flat: name, value, name, value, ...
-     * @param body the body bytes, or {@code null} when there is none or a stream is sent
-     * @param stream the body stream, or {@code null}; the adapter closes it after sending
-     * @param afterSent run once after the response has been written or has failed; may be null
+     * @param body the body, or {@code null} when there is none
+     * @param afterSent run once after the response has been written or has failed; may be null.
+     *     It must not throw: the App's callbacks catch and log their own failures
      */
-    public Reply(int status, String reason, List<String> headers, byte[] body, InputStream stream,
-            Runnable afterSent) {
+    public Reply(int status, String reason, List<String> headers, ReplyBody body, Runnable afterSent) {
         this.status = status;
         this.reason = reason;
         this.headers = headers;
         this.body = body;
-        this.stream = stream;
         this.afterSent = afterSent;
-        this.publisher = null;
     }
 
     /**
-     * Creates a reply whose body is published asynchronously: the adapter subscribes, requests
-     * chunks only as fast as the client takes them, and cancels the subscription when the client
-     * goes away.
+     * Returns {@code error} with Falcon's JSON error body, without the App's serializer: for an
+     * adapter whose App could not answer at all (Falcon's body for an unexpected error is {@code
+     * {"title": "500 Internal Server Error"}}).
      *
-     * @param status the status code
-     * @param reason the reason phrase
-     * @param headers header names and values, flat
-     * @param publisher the body chunks; never null
-     * @param afterSent run once after the body has been written or has failed; may be null
+     * @param error the error
+     * @return a reply with the error's status, headers and JSON body
      */
-    public Reply(int status, String reason, List<String> headers, Flow.Publisher<ByteBuffer> publisher,
-            Runnable afterSent) {
-        this.status = status;
-        this.reason = reason;
-        this.headers = headers;
-        this.body = null;
-        this.stream = null;
-        this.afterSent = afterSent;
-        this.publisher = publisher;
-    }
-
-    /**
-     * Returns the body publisher, or {@code null} when the body is bytes or a stream.
-     *
-     * @return the body publisher, or {@code null}
-     */
-    public Flow.Publisher<ByteBuffer> publisher() {
-        return publisher;
+    public static Reply error(HTTPError error) {
+        byte[] json = error.toJson();
+        List<String> lines = new ArrayList<>();
+        for (Map.Entry<String, String> h : error.getHeaders().entrySet()) {
+            lines.add(h.getKey().toLowerCase(Locale.ROOT));
+            lines.add(h.getValue());
+        }
+        lines.add("content-type");
+        lines.add("application/json");
+        lines.add("content-length");
+        lines.add(Integer.toString(json.length));
+        String status = error.getStatus();
+        int space = status.indexOf(' ');
+        return new Reply(error.getStatusCode(), space < 0 ? "" : status.substring(space + 1), List.copyOf(lines),
+                new ReplyBody.Bytes(json), null);
     }
 
     /**
@@ -87,55 +77,26 @@ public final class Reply {
     /**
      * Returns the reason phrase.
      *
-     * @return the reason phrase
+     * @return the reason phrase, e.g. {@code "OK"}
      */
     public String reason() {
         return reason;
     }
 
     /**
-     * Returns the headers flat, name then value; names are lowercase.
+     * Returns the headers, flat: name, value, name, value, ...
      *
-     * @return the header names and values, flat (not copied)
+     * @return the header lines; names are lower case
      */
     public List<String> headers() {
         return headers;
     }
 
     /**
-     * Returns the number of header lines.
+     * Returns the first value of the header {@code name}, compared without case.
      *
-     * @return the number of header lines
-     */
-    public int headerCount() {
-        return headers.size() / 2;
-    }
-
-    /**
-     * Returns the name of header line {@code i}.
-     *
-     * @param i the index of the header line, from 0
-     * @return the header name
-     */
-    public String headerName(int i) {
-        return headers.get(2 * i);
-    }
-
-    /**
-     * Returns the value of header line {@code i}.
-     *
-     * @param i the index of the header line, from 0
-     * @return the header value
-     */
-    public String headerValue(int i) {
-        return headers.get(2 * i + 1);
-    }
-
-    /**
-     * Returns the first value of header {@code name} (lowercase), or {@code null}.
-     *
-     * @param name the header name; compared case-insensitively
-     * @return the first value, or {@code null} when the header is absent
+     * @param name the header name
+     * @return the value, or {@code null} when absent
      */
     public String header(String name) {
         for (int i = 0; i < headers.size(); i += 2) {
@@ -147,27 +108,18 @@ public final class Reply {
     }
 
     /**
-     * Returns the body bytes, or {@code null} when there is none or a stream is sent.
+     * Returns the body.
      *
-     * @return the body bytes (not copied), or {@code null}
+     * @return the body, or {@code null} when there is none
      */
-    public byte[] body() {
+    public ReplyBody body() {
         return body;
     }
 
     /**
-     * Returns the body stream, or {@code null}.
+     * Returns whether callbacks wait for the response to be sent.
      *
-     * @return the body stream, or {@code null} when the body is not a stream
-     */
-    public InputStream stream() {
-        return stream;
-    }
-
-    /**
-     * Returns whether there are after-response callbacks, so that an adapter can skip a task.
-     *
-     * @return {@code true} when there is an after-response callback
+     * @return whether {@link #afterSent()} does something
      */
     public boolean hasAfterSent() {
         return afterSent != null;

@@ -5,12 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
@@ -20,21 +17,12 @@ public final class Publishers {
     /** Bytes read from a blocking stream per published chunk. */
     public static final int CHUNK_BYTES = 16 * 1024;
 
-    private static final AtomicInteger THREADS = new AtomicInteger();
-
-    // Daemon threads, so that a forgotten producer never keeps the JVM alive.
-    private static final ExecutorService BLOCKING = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "falcon-blocking-" + THREADS.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-    });
-
     private Publishers() {
     }
 
-    /** Returns the shared executor for blocking work when an adapter gives none (daemon threads). */
+    /** Returns the shared executor for blocking work when an adapter gives none ({@link Workers#shared()}). */
     public static Executor blockingExecutor() {
-        return BLOCKING;
+        return Workers.shared();
     }
 
     /**

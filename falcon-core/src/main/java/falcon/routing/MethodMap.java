@@ -1,9 +1,11 @@
 package falcon.routing;
 
-import falcon.Before;
 import falcon.After;
-import falcon.BeforeHook;
 import falcon.AfterHook;
+import falcon.AsyncAfterHook;
+import falcon.AsyncBeforeHook;
+import falcon.Before;
+import falcon.BeforeHook;
 import falcon.HTTPBadRequest;
 import falcon.HTTPMethodNotAllowed;
 import falcon.Request;
@@ -23,6 +25,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -315,16 +318,42 @@ public final class MethodMap {
      * is returned and not yet done.
      */
     private static final class HookedResponder implements Responder {
-        private final Object resource;
-        private final BeforeHook[] befores;
-        private final BoundResponder call;
-        private final AfterHook[] afters;
+        // Before hooks, the responder, after hooks: each made once into a step that returns null
+        // or a pending stage, so that the request path never asks which kind of hook it holds.
+        private final Responder[] steps;
 
         HookedResponder(Object resource, BeforeHook[] befores, BoundResponder call, AfterHook[] afters) {
-            this.resource = resource;
-            this.befores = befores;
-            this.call = call;
-            this.afters = afters;
+            steps = new Responder[befores.length + 1 + afters.length];
+            int n = 0;
+            for (BeforeHook h : befores) {
+                steps[n++] = before(h, resource);
+            }
+            steps[n++] = call;
+            for (AfterHook h : afters) {
+                steps[n++] = after(h, resource);
+            }
+        }
+
+        private static Responder before(BeforeHook h, Object resource) {
+            if (h instanceof AsyncBeforeHook) {
+                AsyncBeforeHook async = (AsyncBeforeHook) h;
+                return (req, resp, params) -> async.beforeAsync(req, resp, resource, params);
+            }
+            return (req, resp, params) -> {
+                h.before(req, resp, resource, params);
+                return null;
+            };
+        }
+
+        private static Responder after(AfterHook h, Object resource) {
+            if (h instanceof AsyncAfterHook) {
+                AsyncAfterHook async = (AsyncAfterHook) h;
+                return (req, resp, params) -> async.afterAsync(req, resp, resource);
+            }
+            return (req, resp, params) -> {
+                h.after(req, resp, resource);
+                return null;
+            };
         }
 
         @Override
@@ -334,30 +363,12 @@ public final class MethodMap {
 
         /** Runs the steps from {@code step} on; returns null or a stage for the rest. */
         private Object from(int step, Request req, Response resp, RouteParams params) throws Exception {
-            int total = befores.length + 1 + afters.length;
-            for (int i = step; i < total; i++) {
-                Object r;
-                if (i < befores.length) {
-                    BeforeHook h = befores[i];
-                    r = h instanceof falcon.AsyncBeforeHook
-                            ? ((falcon.AsyncBeforeHook) h).beforeAsync(req, resp, resource, params)
-                            : callBefore(h, req, resp, params);
-                } else if (i == befores.length) {
-                    r = call.respond(req, resp, params);
-                } else {
-                    AfterHook h = afters[i - befores.length - 1];
-                    if (h instanceof falcon.AsyncAfterHook) {
-                        r = ((falcon.AsyncAfterHook) h).afterAsync(req, resp, resource);
-                    } else {
-                        h.after(req, resp, resource);
-                        r = null;
-                    }
-                }
+            for (int i = step; i < steps.length; i++) {
+                Object r = steps[i].respond(req, resp, params);
                 if (r instanceof CompletionStage) {
                     CompletionStage<?> stage = (CompletionStage<?>) r;
-                    if (stage instanceof java.util.concurrent.CompletableFuture
-                            && ((java.util.concurrent.CompletableFuture<?>) stage).isDone()
-                            && !((java.util.concurrent.CompletableFuture<?>) stage).isCompletedExceptionally()) {
+                    if (stage instanceof CompletableFuture && ((CompletableFuture<?>) stage).isDone()
+                            && !((CompletableFuture<?>) stage).isCompletedExceptionally()) {
                         continue;
                     }
                     int next = i + 1;
@@ -365,18 +376,13 @@ public final class MethodMap {
                         try {
                             Object rest = from(next, req, resp, params);
                             return rest instanceof CompletionStage ? (CompletionStage<?>) rest
-                                    : java.util.concurrent.CompletableFuture.completedFuture(null);
+                                    : CompletableFuture.completedFuture(null);
                         } catch (Exception ex) {
-                            return java.util.concurrent.CompletableFuture.failedFuture(ex);
+                            return CompletableFuture.failedFuture(ex);
                         }
                     });
                 }
             }
-            return null;
-        }
-
-        private Object callBefore(BeforeHook h, Request req, Response resp, RouteParams params) throws Exception {
-            h.before(req, resp, resource, params);
             return null;
         }
     }

@@ -7,6 +7,7 @@ import falcon.Request;
 import falcon.Response;
 import falcon.ResponseOptions;
 import falcon.Status;
+import falcon.gateway.ReplyBody;
 import falcon.media.BodyPart;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -440,7 +441,26 @@ public class StaticRoute {
 
         @Override
         public int available() {
-            return (int) Math.min(Integer.MAX_VALUE, start + length - position);
+            return (int) Math.min(Integer.MAX_VALUE, remaining());
+        }
+
+        /**
+         * Returns the number of bytes not read yet.
+         *
+         * @return the bytes left to send
+         */
+        public long remaining() {
+            return start + length - position;
+        }
+
+        /**
+         * Returns what is left of this body as a file region, for an adapter that sends files
+         * without copying them; the region's channel is this body's (closing one closes both).
+         *
+         * @return the region from the current position to the end
+         */
+        public ReplyBody.FileRegion region() {
+            return new ReplyBody.FileRegion(channel, position, remaining());
         }
 
         @Override

@@ -2,7 +2,7 @@ package falcon.servlet;
 
 import falcon.gateway.Handler;
 import falcon.servlet.internal.ServletExchange;
-import falcon.servlet.internal.Workers;
+import falcon.internal.Workers;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.UnavailableException;
 import jakarta.servlet.http.HttpServlet;
@@ -126,8 +126,8 @@ public class FalconServlet extends HttpServlet {
         if (limit != null && !limit.isBlank()) {
             maxBodyBytes = parseLimit(limit);
         }
-        ownedExecutor = Workers.newVirtualOrNull();
-        executor = ownedExecutor != null ? ownedExecutor : Workers.shared();
+        ownedExecutor = Workers.create(0, "falcon-servlet-");
+        executor = ownedExecutor;
         try {
             app.startup();
         } catch (RuntimeException ex) {

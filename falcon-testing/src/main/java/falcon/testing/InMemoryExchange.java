@@ -166,11 +166,6 @@ final class InMemoryExchange implements Exchange {
     }
 
     @Override
-    public long contentLength() {
-        return options.body == null ? -1 : body.length;
-    }
-
-    @Override
     public void respond(Reply reply) {
         if (!this.reply.complete(reply)) {
             throw new IllegalStateException("respond() called twice");

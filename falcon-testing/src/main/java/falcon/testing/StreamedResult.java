@@ -1,6 +1,7 @@
 package falcon.testing;
 
 import falcon.gateway.Reply;
+import falcon.gateway.ReplyBody;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,11 +45,18 @@ public final class StreamedResult implements AutoCloseable {
     StreamedResult(Reply reply) {
         this.reply = reply;
         this.head = new Result(reply, new byte[0]);
-        Flow.Publisher<ByteBuffer> publisher = reply.publisher();
-        if (publisher == null) {
-            InputStream stream = reply.stream();
-            if (stream == null) {
-                stream = new ByteArrayInputStream(reply.body() == null ? new byte[0] : reply.body());
+        ReplyBody body = reply.body();
+        Flow.Publisher<ByteBuffer> publisher;
+        if (body instanceof ReplyBody.Publisher) {
+            publisher = ((ReplyBody.Publisher) body).publisher();
+        } else {
+            InputStream stream;
+            if (body instanceof ReplyBody.Stream) {
+                stream = ((ReplyBody.Stream) body).stream();
+            } else if (body instanceof ReplyBody.FileRegion) {
+                stream = ((ReplyBody.FileRegion) body).openStream();
+            } else {
+                stream = new ByteArrayInputStream(body == null ? new byte[0] : ((ReplyBody.Bytes) body).bytes());
             }
             publisher = falcon.internal.Publishers.ofInputStream(stream, falcon.internal.Publishers.blockingExecutor());
         }

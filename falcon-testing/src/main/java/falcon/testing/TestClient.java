@@ -3,6 +3,7 @@ package falcon.testing;
 import falcon.App;
 import falcon.gateway.Handler;
 import falcon.gateway.Reply;
+import falcon.gateway.ReplyBody;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -67,16 +68,20 @@ public class TestClient {
     public Result simulateRequest(String method, String path, Simulate options) {
         Simulate opts = withDefaults(options);
         Reply reply = handle(method, path, opts);
-        byte[] content = reply.body();
-        InputStream stream = reply.stream();
-        if (stream != null) {
-            try (stream) {
+        ReplyBody body = reply.body();
+        byte[] content = null;
+        if (body instanceof ReplyBody.Bytes) {
+            content = ((ReplyBody.Bytes) body).bytes();
+        } else if (body instanceof ReplyBody.Stream || body instanceof ReplyBody.FileRegion) {
+            try (InputStream stream = body instanceof ReplyBody.Stream ? ((ReplyBody.Stream) body).stream()
+                    : ((ReplyBody.FileRegion) body).openStream()) {
                 content = stream.readAllBytes();
             } catch (IOException ex) {
                 throw new UncheckedIOException(ex);
             }
-        } else if (reply.publisher() != null) {
-            content = await(falcon.internal.Publishers.readAll(reply.publisher(), -1), method, path);
+        } else if (body instanceof ReplyBody.Publisher) {
+            content = await(falcon.internal.Publishers.readAll(((ReplyBody.Publisher) body).publisher(), -1),
+                    method, path);
         }
         Result result = new Result(reply, content == null ? new byte[0] : content);
         reply.afterSent();

@@ -109,7 +109,6 @@ class MultipartStreamingTest {
         @Override public int serverPort() { return 80; }
         @Override public String remoteAddr() { return "127.0.0.1"; }
         @Override public InputStream body() { return body; }
-        @Override public long contentLength() { return -1; }
         @Override public void respond(Reply r) { reply.set(r); }
         // CHECKSTYLE:ON
 

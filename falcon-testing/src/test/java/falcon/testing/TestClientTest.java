@@ -8,6 +8,7 @@ import falcon.Request;
 import falcon.Response;
 import falcon.gateway.Handler;
 import falcon.gateway.Reply;
+import falcon.gateway.ReplyBody;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -161,7 +162,8 @@ class TestClientTest {
     void aPlainHandlerCanBeTested() {
         Handler handler = exchange -> exchange.respond(new Reply(200, "OK",
                 List.of("Content-Type", "text/plain"),
-                (exchange.scheme() + " " + exchange.protocol()).getBytes(StandardCharsets.UTF_8), null, null));
+                new ReplyBody.Bytes((exchange.scheme() + " " + exchange.protocol()).getBytes(StandardCharsets.UTF_8)),
+                null));
         TestClient plain = new TestClient(handler);
         Result result = plain.simulateGet("/anything", Simulate.with().protocol("https").httpVersion("1.0"));
         assertThat(result.getStatusCode()).isEqualTo(200);
@@ -170,7 +172,7 @@ class TestClientTest {
         class Fixed implements Handler {
             @Override
             public void handle(falcon.gateway.Exchange exchange) {
-                exchange.respond(new Reply(204, "No Content", List.of(), null, null, null));
+                exchange.respond(new Reply(204, "No Content", List.of(), null, null));
             }
         }
         assertThat(new TestClient(new Fixed()).simulateGet("/").getStatusCode()).isEqualTo(204);

@@ -1,6 +1,7 @@
 package falcon.server.internal;
 
-import falcon.HTTPError;
+import falcon.gateway.Reply;
+import falcon.gateway.ReplyBody;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -9,7 +10,7 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
-import java.util.Map;
+import java.util.List;
 
 /** Responses the server sends itself, when a request never reaches the App (framing, limits). */
 final class ErrorResponses {
@@ -18,21 +19,29 @@ final class ErrorResponses {
     }
 
     /**
-     * Returns {@code error} as a response with Falcon's JSON error body and {@code connection:
-     * close}: these errors leave the connection's framing unknown.
+     * Returns the App's rendering of an error ({@code Handler.errorReply}) as a response with
+     * {@code connection: close}: these errors leave the connection's framing unknown.
      */
-    static FullHttpResponse closing(HTTPError error) {
-        byte[] body = error.toJson();
+    static FullHttpResponse closing(Reply reply) {
+        ReplyBody body = reply.body();
+        byte[] bytes = body instanceof ReplyBody.Bytes ? ((ReplyBody.Bytes) body).bytes() : new byte[0];
         FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                HttpResponseStatus.valueOf(error.getStatusCode()), Unpooled.wrappedBuffer(body));
+                HttpResponseStatus.valueOf(reply.status(), reply.reason()), Unpooled.wrappedBuffer(bytes));
         HttpHeaders h = r.headers();
-        for (Map.Entry<String, String> e : error.getHeaders().entrySet()) {
-            h.add(e.getKey().toLowerCase(java.util.Locale.ROOT), e.getValue());
+        List<String> lines = reply.headers();
+        for (int i = 0; i < lines.size(); i += 2) {
+            String name = lines.get(i);
+            if (!HttpHeaderNames.CONNECTION.contentEqualsIgnoreCase(name)) {
+                h.add(name, lines.get(i + 1));
+            }
         }
-        h.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
-        h.setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+        if (!h.contains(HttpHeaderNames.CONTENT_LENGTH)) {
+            h.setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
+        }
         h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        h.set(HttpHeaderNames.DATE, HttpDate.now());
+        if (!h.contains(HttpHeaderNames.DATE)) {
+            h.set(HttpHeaderNames.DATE, HttpDate.now());
+        }
         return r;
     }
 }

@@ -30,6 +30,8 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
@@ -250,11 +252,11 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
         if (!result.isSuccess()) {
             Throwable cause = result.cause();
             if (cause instanceof TooLongHttpLineException) {
-                reject(new HTTPUriTooLong());
+                reject(new HTTPUriTooLong(), req);
             } else if (cause instanceof TooLongHttpHeaderException) {
-                reject(new HTTPRequestHeaderFieldsTooLarge());
+                reject(new HTTPRequestHeaderFieldsTooLarge(), req);
             } else {
-                reject(badRequest(cause));
+                reject(badRequest(cause), req);
             }
             return;
         }
@@ -267,16 +269,16 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
             // The HTTP/2 preface "PRI * HTTP/2.0" when h2c is off: binary frames follow, so refuse
             // the version (RFC 9110 15.6.6) and close. Other versions (HTTP/9.9) are served as
             // HTTP/1.1, as gunicorn serves them to Falcon (the conformance corpus checks it).
-            reject(new HTTPVersionNotSupported());
+            reject(new HTTPVersionNotSupported(), req);
             return;
         }
         if (req.headers().size() > options.maxHeaderCount()) {
-            reject(new HTTPRequestHeaderFieldsTooLarge());
+            reject(new HTTPRequestHeaderFieldsTooLarge(), req);
             return;
         }
         long length = HttpUtil.getContentLength(req, -1L);
         if (length > maxBodyBytes) {
-            reject(new HTTPPayloadTooLarge()); // before reading it, and before any 100 Continue
+            reject(new HTTPPayloadTooLarge(), req); // before reading it, and before any 100 Continue
             return;
         }
         boolean keepAlive = HttpUtil.isKeepAlive(req);
@@ -301,7 +303,7 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
         headers.remove(HttpConversionUtil.ExtensionHeaderNames.SCHEME.text());
         headers.remove(HttpHeaderNames.TRANSFER_ENCODING);
         if (req.uri().length() > options.maxInitialLineBytes()) {
-            reject(new HTTPUriTooLong());
+            reject(new HTTPUriTooLong(), req);
             return false;
         }
         long bytes = 0;
@@ -310,7 +312,7 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
             bytes += h.getKey().length() + 2 + h.getValue().length(); // as "name: value" in HTTP/1.1
         }
         if (bytes > options.maxHeaderBytes()) {
-            reject(new HTTPRequestHeaderFieldsTooLarge());
+            reject(new HTTPRequestHeaderFieldsTooLarge(), req);
             return false;
         }
         return true;
@@ -369,7 +371,7 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
     private void failBody(NettyExchange ex, HTTPError error) {
         if (!ex.dispatched) {
             current = null;
-            reject(error);
+            reject(error, ex.request());
             return;
         }
         // the App is running: its next read throws the error, which it answers; then we close
@@ -414,16 +416,23 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
             workers.execute(ex); // PERF: the one task submission per request
         } catch (RejectedExecutionException shuttingDown) {
             current = null;
-            reject(new HTTPServiceUnavailable());
+            reject(new HTTPServiceUnavailable(), ex.request());
         }
     }
 
-    /** Answers a request that never reaches the App, then closes: its framing is lost. */
-    private void reject(HTTPError error) {
+    /**
+     * Answers a request that never reaches the App, then closes: its framing is lost. The App
+     * renders the error with its error serializer, from what was read of the request.
+     *
+     * @param req the request as far as it was decoded, or {@code null} when nothing was
+     */
+    private void reject(HTTPError error, HttpRequest req) {
         inputDead = true;
         closeAfterResponse = true;
         releaseBacklog();
-        closeWhenWritten(ctx.writeAndFlush(ErrorResponses.closing(error)));
+        HttpRequest known = req != null ? req : new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/");
+        Reply reply = app.errorReply(new NettyExchange(this, app, known, -1, false, false), error);
+        closeWhenWritten(ctx.writeAndFlush(ErrorResponses.closing(reply)));
         updateAutoRead();
     }
 
@@ -442,7 +451,7 @@ final class Http1Handler extends ChannelInboundHandlerAdapter {
             return;
         }
         if (!discarding) {
-            reject(new HTTPError(408));
+            reject(new HTTPError(408), null);
         } else {
             ctx.close();
         }

@@ -4,6 +4,7 @@ import falcon.HTTPInternalServerError;
 import falcon.gateway.Exchange;
 import falcon.gateway.Handler;
 import falcon.gateway.Reply;
+import falcon.gateway.ReplyBody;
 import falcon.gateway.RequestHeaders;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -115,6 +116,11 @@ final class NettyExchange implements Exchange, Runnable {
         this.head = request.method() == HttpMethod.HEAD;
     }
 
+    /** Returns the request's head, as Netty decoded it. */
+    HttpRequest request() {
+        return request;
+    }
+
     // ---------------------------------------------------------------- loop: body before dispatch
 
     void addPending(byte[] chunk) {
@@ -175,9 +181,7 @@ final class NettyExchange implements Exchange, Runnable {
         } catch (Throwable ex) {
             LOG.log(System.Logger.Level.ERROR, "unhandled error in " + request.method() + " " + request.uri(), ex);
             if (!responded) {
-                byte[] json = new HTTPInternalServerError().toJson();
-                respond(new Reply(500, "Internal Server Error", List.of("content-type", "application/json",
-                        "content-length", Integer.toString(json.length)), json, null, null));
+                respond(Reply.error(new HTTPInternalServerError()));
             }
         }
     }
@@ -285,11 +289,6 @@ final class NettyExchange implements Exchange, Runnable {
     }
 
     @Override
-    public long contentLength() {
-        return contentLength;
-    }
-
-    @Override
     public void respond(Reply reply) {
         if (responded) {
             throw new IllegalStateException("respond() called twice for " + request.method() + " " + request.uri());
@@ -303,8 +302,9 @@ final class NettyExchange implements Exchange, Runnable {
             out.set(HttpHeaderNames.DATE, HttpDate.now());
         }
         HttpResponseStatus status = HttpResponseStatus.valueOf(reply.status(), reply.reason());
-        if (reply.publisher() != null && !head) {
-            // #6: an asynchronous body, written with back-pressure
+        ReplyBody body = reply.body();
+        if (body instanceof ReplyBody.Publisher && !head) {
+            // an asynchronous body, written with back-pressure
             if (!hasLength && (flags & F_TRANSFER_ENCODING) == 0) {
                 if (http10) {
                     appClose = true;
@@ -313,12 +313,11 @@ final class NettyExchange implements Exchange, Runnable {
                 }
             }
             streamingResponse = true;
-            new PublisherWriter(this, connection, connection.channel(), reply)
+            new PublisherWriter(this, connection, connection.channel(), reply, ((ReplyBody.Publisher) body).publisher())
                     .start(new DefaultHttpResponse(HttpVersion.HTTP_1_1, status, out), appClose);
             return;
         }
-        InputStream stream = reply.stream();
-        if (stream != null && !head) {
+        if ((body instanceof ReplyBody.Stream || body instanceof ReplyBody.FileRegion) && !head) {
             long declared = -1;
             if (hasLength) {
                 declared = parseLength(reply.header("content-length"));
@@ -329,21 +328,29 @@ final class NettyExchange implements Exchange, Runnable {
                     out.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
                 }
             }
-            HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, status, out);
+            HttpResponse headMsg = new DefaultHttpResponse(HttpVersion.HTTP_1_1, status, out);
+            long length = declared;
+            boolean close = appClose;
+            Runnable send;
+            if (body instanceof ReplyBody.FileRegion && connection.zeroCopy()
+                    && declared == ((ReplyBody.FileRegion) body).length()) {
+                ReplyBody.FileRegion file = (ReplyBody.FileRegion) body;
+                send = () -> sendFile(reply, headMsg, file, close);
+            } else {
+                InputStream stream = body instanceof ReplyBody.FileRegion ? ((ReplyBody.FileRegion) body).openStream()
+                        : ((ReplyBody.Stream) body).stream();
+                send = () -> sendStream(reply, headMsg, stream, length, close);
+            }
             if (connection.inEventLoop()) {
                 // EVENT_LOOP mode: a stream is read and awaits writability, so never on the loop.
-                long length = declared;
-                boolean close = appClose;
-                connection.runOnWorkers(() -> sendStream(reply, head, stream, length, close));
+                connection.runOnWorkers(send);
             } else {
-                sendStream(reply, head, stream, declared, appClose);
+                send.run();
             }
             return;
         }
-        if (stream != null) {
-            closeQuietly(stream);
-        }
-        byte[] bytes = reply.body();
+        closeQuietly(body);
+        byte[] bytes = body instanceof ReplyBody.Bytes ? ((ReplyBody.Bytes) body).bytes() : null;
         ByteBuf content = bytes == null || bytes.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(bytes);
         if (!hasLength && !head && bodyAllowed(reply.status())) {
             out.set(HttpHeaderNames.CONTENT_LENGTH, content.readableBytes());
@@ -393,11 +400,6 @@ final class NettyExchange implements Exchange, Runnable {
     }
 
     private void sendStream(Reply reply, HttpResponse head, InputStream in, long declared, boolean appClose) {
-        if (in instanceof falcon.routing.StaticRoute.FileBody
-                && declared == ((falcon.routing.StaticRoute.FileBody) in).getLength() && connection.zeroCopy()) {
-            sendFile(reply, head, (falcon.routing.StaticRoute.FileBody) in, appClose);
-            return;
-        }
         streamingResponse = true;
         boolean complete = false;
         long sent = 0;
@@ -454,15 +456,14 @@ final class NettyExchange implements Exchange, Runnable {
      * Sends a static file with zero copy: the kernel moves the bytes from the file to the socket
      * (a {@link DefaultFileRegion}, sendfile(2) on epoll and NIO); the region closes the file.
      */
-    private void sendFile(Reply reply, HttpResponse head, falcon.routing.StaticRoute.FileBody file,
-            boolean appClose) {
+    private void sendFile(Reply reply, HttpResponse head, ReplyBody.FileRegion file, boolean appClose) {
         streamingResponse = true;
         boolean complete = false;
         try {
             connection.writeHead(this, head, appClose);
-            if (file.getLength() > 0) {
+            if (file.length() > 0) {
                 ChannelFuture written = connection.channel().writeAndFlush(
-                        new DefaultFileRegion(file.getChannel(), file.getPosition(), file.getLength()));
+                        new DefaultFileRegion(file.channel(), file.position(), file.length()));
                 complete = connection.awaitWritten(written); // a worker: the next step follows the file
             } else {
                 closeQuietly(file);
@@ -481,13 +482,9 @@ final class NettyExchange implements Exchange, Runnable {
         }
     }
 
-    /** Runs the App's after-response callbacks, catching what they throw. */
+    /** Runs the App's after-response callbacks (they log their own failures). */
     static void runAfterSent(Reply reply) {
-        try {
-            reply.afterSent();
-        } catch (RuntimeException ex) {
-            LOG.log(System.Logger.Level.ERROR, "after-response callback failed", ex);
-        }
+        reply.afterSent();
     }
 
     static boolean bodyAllowed(int status) {
@@ -508,6 +505,23 @@ final class NettyExchange implements Exchange, Runnable {
         } catch (IOException | RuntimeException ex) {
             LOG.log(System.Logger.Level.DEBUG, "closing a response stream failed", ex);
         }
+    }
+
+    /** Closes a body that is not sent (HEAD, or a status without a body). */
+    private static void closeQuietly(ReplyBody body) {
+        try {
+            if (body instanceof ReplyBody.Stream) {
+                ((ReplyBody.Stream) body).stream().close();
+            } else if (body instanceof ReplyBody.FileRegion) {
+                ((ReplyBody.FileRegion) body).channel().close();
+            }
+        } catch (IOException | RuntimeException ex) {
+            LOG.log(System.Logger.Level.DEBUG, "closing a response body failed", ex);
+        }
+    }
+
+    private static void closeQuietly(ReplyBody.FileRegion file) {
+        closeQuietly((ReplyBody) file);
     }
 
     @Override

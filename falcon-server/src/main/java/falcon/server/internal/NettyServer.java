@@ -1,6 +1,7 @@
 package falcon.server.internal;
 
 import falcon.gateway.Handler;
+import falcon.internal.Workers;
 import falcon.server.ServerOptions;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -79,7 +80,7 @@ public final class NettyServer {
         int ioThreads = options.ioThreads() > 0 ? options.ioThreads() : Runtime.getRuntime().availableProcessors();
         this.acceptGroup = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("falcon-accept"), io);
         this.ioGroup = new MultiThreadIoEventLoopGroup(ioThreads, new DefaultThreadFactory("falcon-io"), io);
-        this.workers = Workers.create(options.workerThreads());
+        this.workers = Workers.create(options.workerThreads(), "falcon-worker-");
     }
 
     /**

@@ -178,7 +178,7 @@ final class NettyWebSocket implements WebSocketChannel {
     public void deny(int closeCode) {
         // NOTE: as ASGI servers do when the app closes before accepting: HTTP 403.
         exchange.respond(new Reply(403, "Forbidden", List.of("content-length", "0", "connection", "close"),
-                new byte[0], null, null));
+                null, null));
     }
 
     @Override

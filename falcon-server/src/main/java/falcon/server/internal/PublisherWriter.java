@@ -28,23 +28,26 @@ final class PublisherWriter implements Flow.Subscriber<ByteBuffer> {
     private final Http1Handler connection;
     private final Channel channel;
     private final Reply reply;
+    private final Flow.Publisher<ByteBuffer> publisher;
     private volatile Flow.Subscription subscription;
     private boolean waitingForWritable;
     private volatile boolean done;
     private long sent;
 
-    PublisherWriter(NettyExchange exchange, Http1Handler connection, Channel channel, Reply reply) {
+    PublisherWriter(NettyExchange exchange, Http1Handler connection, Channel channel, Reply reply,
+            Flow.Publisher<ByteBuffer> publisher) {
         this.exchange = exchange;
         this.connection = connection;
         this.channel = channel;
         this.reply = reply;
+        this.publisher = publisher;
     }
 
     /** From a worker: writes the head, then subscribes. */
     void start(HttpResponse head, boolean appClose) {
         connection.writeHead(exchange, head, appClose);
         connection.setStreamWriter(this);
-        reply.publisher().subscribe(this);
+        publisher.subscribe(this);
     }
 
     @Override

@@ -7,6 +7,7 @@ import falcon.HTTPPayloadTooLarge;
 import falcon.gateway.Exchange;
 import falcon.gateway.Handler;
 import falcon.gateway.Reply;
+import falcon.gateway.ReplyBody;
 import falcon.gateway.RequestHeaders;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
@@ -18,6 +19,8 @@ import jakarta.servlet.http.MappingMatch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.WritableByteChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -136,7 +139,7 @@ public final class ServletExchange implements Exchange {
         if (request.getContentLengthLong() > maxBodyBytes) {
             // Before the body is read and without the App, as the embedded server does.
             responded.set(true);
-            send(errorReply(new HTTPPayloadTooLarge(), true));
+            send(errorReply(new HTTPPayloadTooLarge()));
             return;
         }
         try {
@@ -144,9 +147,7 @@ public final class ServletExchange implements Exchange {
         } catch (Throwable ex) {
             LOG.log(System.Logger.Level.ERROR, "unhandled error in " + this, ex);
             if (!responded.get()) {
-                byte[] json = new HTTPInternalServerError().toJson();
-                respond(new Reply(500, "Internal Server Error", List.of("content-type", "application/json",
-                        "content-length", Integer.toString(json.length)), json, null, null));
+                respond(Reply.error(new HTTPInternalServerError()));
             }
         }
         Reply reply;
@@ -176,28 +177,16 @@ public final class ServletExchange implements Exchange {
     }
 
     /**
-     * Returns {@code error} as a reply with Falcon's JSON error body, for a request that never
-     * reaches the App; {@code close} asks the container to close the connection after it.
+     * Returns {@code error} as the App renders it (its error serializer, by the request's Accept),
+     * for a request that never reaches the App, with {@code connection: close}: the unread body
+     * leaves the connection's framing unknown.
      */
-    static Reply errorReply(HTTPError error, boolean close) {
-        byte[] json = error.toJson();
-        List<String> headers = new ArrayList<>();
-        for (Map.Entry<String, String> e : error.getHeaders().entrySet()) {
-            headers.add(e.getKey().toLowerCase(Locale.ROOT));
-            headers.add(e.getValue());
-        }
-        headers.add("content-type");
-        headers.add("application/json");
-        headers.add("content-length");
-        headers.add(Integer.toString(json.length));
-        if (close) {
-            headers.add("connection");
-            headers.add("close"); // the unread body leaves the connection's framing unknown
-        }
-        String status = error.getStatus();
-        int space = status.indexOf(' ');
-        return new Reply(error.getStatusCode(), space < 0 ? status : status.substring(space + 1), headers, json,
-                null, null);
+    private Reply errorReply(HTTPError error) {
+        Reply rendered = app.errorReply(this, error);
+        List<String> headers = new ArrayList<>(rendered.headers());
+        headers.add("connection");
+        headers.add("close");
+        return new Reply(rendered.status(), rendered.reason(), headers, rendered.body(), null);
     }
 
     /** Starts async mode; with the monitor held. */
@@ -230,28 +219,30 @@ public final class ServletExchange implements Exchange {
             writeHead(reply);
         } catch (RuntimeException ex) {
             LOG.log(System.Logger.Level.ERROR, "could not write the head of the reply to " + this, ex);
-            closeQuietly(reply.stream());
+            closeQuietly(reply.body());
             finish(reply);
             return;
         }
-        if (reply.publisher() != null) {
-            sendPublisher(reply);
+        ReplyBody body = reply.body();
+        if (body instanceof ReplyBody.Publisher) {
+            sendPublisher(reply, ((ReplyBody.Publisher) body).publisher());
             return;
         }
         try {
             ServletOutputStream out = response.getOutputStream();
-            InputStream stream = reply.stream();
-            if (stream != null) {
-                copy(stream, out);
-            } else if (reply.body() != null && reply.body().length > 0) {
-                out.write(reply.body());
+            if (body instanceof ReplyBody.Bytes) {
+                out.write(((ReplyBody.Bytes) body).bytes());
+            } else if (body instanceof ReplyBody.FileRegion) {
+                sendFile((ReplyBody.FileRegion) body, out);
+            } else if (body instanceof ReplyBody.Stream) {
+                copy(((ReplyBody.Stream) body).stream(), out);
             }
             response.flushBuffer();
         } catch (IOException | RuntimeException ex) {
             // Mostly the client going away; the container closes the connection.
             LOG.log(System.Logger.Level.DEBUG, "writing the reply to " + this + " failed", ex);
         } finally {
-            closeQuietly(reply.stream());
+            closeQuietly(body);
         }
         finish(reply);
     }
@@ -297,11 +288,28 @@ public final class ServletExchange implements Exchange {
         }
     }
 
-    private void sendPublisher(Reply reply) {
+    /**
+     * Sends a file region in bulk: {@code FileChannel.transferTo} hands it to the container's
+     * output in large blocks (the container's own buffers, not the App's stream buffer per read).
+     */
+    private static void sendFile(ReplyBody.FileRegion file, ServletOutputStream out) throws IOException {
+        WritableByteChannel target = Channels.newChannel(out);
+        long at = file.position();
+        long end = at + file.length();
+        while (at < end) {
+            long n = file.channel().transferTo(at, end - at, target);
+            if (n <= 0) {
+                break; // the file shrank: the declared length cannot be met; the container closes
+            }
+            at += n;
+        }
+    }
+
+    private void sendPublisher(Reply reply, Flow.Publisher<ByteBuffer> publisher) {
         if (!request.isAsyncSupported()) {
             // NOTE: no async support: the container thread stays with the stream until it ends.
             BlockingWait done = new BlockingWait();
-            reply.publisher().subscribe(new BodySubscriber(reply, done));
+            publisher.subscribe(new BodySubscriber(reply, done));
             done.await(); // without the monitor: finish() takes it from the publishing thread
             return;
         }
@@ -310,7 +318,7 @@ public final class ServletExchange implements Exchange {
         }
         BodySubscriber subscriber = new BodySubscriber(reply, null);
         async.addListener(subscriber);
-        reply.publisher().subscribe(subscriber);
+        publisher.subscribe(subscriber);
     }
 
     /** Ends the exchange once: completes async mode, then runs the App's after-response work. */
@@ -331,13 +339,7 @@ public final class ServletExchange implements Exchange {
         }
         if (reply.hasAfterSent()) {
             // Off the container thread, so that it returns to the container at once.
-            executor.execute(() -> {
-                try {
-                    reply.afterSent();
-                } catch (RuntimeException ex) {
-                    LOG.log(System.Logger.Level.ERROR, "after-response callback failed", ex);
-                }
-            });
+            executor.execute(reply::afterSent); // the App's callbacks log their own failures
         }
     }
 
@@ -466,6 +468,18 @@ public final class ServletExchange implements Exchange {
             return Long.parseLong(value.trim());
         } catch (NumberFormatException ex) {
             return -1;
+        }
+    }
+
+    private static void closeQuietly(ReplyBody body) {
+        try {
+            if (body instanceof ReplyBody.Stream) {
+                ((ReplyBody.Stream) body).stream().close();
+            } else if (body instanceof ReplyBody.FileRegion) {
+                ((ReplyBody.FileRegion) body).channel().close();
+            }
+        } catch (IOException | RuntimeException ex) {
+            LOG.log(System.Logger.Level.DEBUG, "closing a response body failed", ex);
         }
     }
 
@@ -618,11 +632,6 @@ public final class ServletExchange implements Exchange {
         private static HTTPBadRequest badRequest(IOException ex) {
             return new HTTPBadRequest("Bad request body", "The request body could not be read: " + ex.getMessage());
         }
-    }
-
-    @Override
-    public long contentLength() {
-        return request.getContentLengthLong();
     }
 
     @Override
