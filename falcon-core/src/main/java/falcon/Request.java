@@ -172,11 +172,11 @@ public class Request {
     }
 
     /**
-     * Sets the matched template; the App calls this after routing.
+     * Sets the matched template; the engine calls this after routing.
      *
      * @param uriTemplate the template of the matched route
      */
-    public void setUriTemplate(String uriTemplate) {
+    void setUriTemplate(String uriTemplate) {
         this.uriTemplate = uriTemplate;
     }
 
@@ -528,7 +528,7 @@ public class Request {
      *
      * @param factory makes the context from the request; {@code null} for a plain {@link Context}
      */
-    public void setContextFactory(Function<Request, ? extends Context> factory) {
+    void setContextFactory(Function<Request, ? extends Context> factory) {
         this.contextFactory = factory;
     }
 

@@ -275,7 +275,7 @@ public class Response {
      *
      * @param factory makes the context from this response, on first use
      */
-    public void setContextFactory(Function<Response, ? extends Context> factory) {
+    void setContextFactory(Function<Response, ? extends Context> factory) {
         this.contextFactory = factory;
     }
 
@@ -293,11 +293,11 @@ public class Response {
     }
 
     /**
-     * Returns the scheduled callbacks (for adapters); empty when none.
+     * Returns the scheduled callbacks, for the engine to hand to the adapter; empty when none.
      *
      * @return the callbacks in the order scheduled; empty when none
      */
-    public List<Runnable> getScheduled() {
+    List<Runnable> getScheduled() {
         return afterSent == null ? List.of() : afterSent;
     }
 
@@ -1200,7 +1200,7 @@ public class Response {
      * @param defaultMediaType the Content-Type to send when none is set, or {@code null} for none
      * @return a new list of alternating lower-case names and values
      */
-    public List<String> headerLines(String defaultMediaType) {
+    List<String> headerLines(String defaultMediaType) {
         int size = headers.size() * 2 + 2 + (cookies == null ? 0 : cookies.size() * 2)
                 + (extraHeaders == null ? 0 : extraHeaders.size());
         List<String> lines = new ArrayList<>(size);

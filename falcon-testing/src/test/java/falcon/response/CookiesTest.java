@@ -49,10 +49,9 @@ class CookiesTest {
         return seen[0];
     }
 
+    /** The last Set-Cookie line the response sends. */
     private static String line(Consumer<Response> body) {
-        Response resp = new Response(new ResponseOptions());
-        body.accept(resp);
-        List<String> lines = resp.headerLines(null);
+        List<String> lines = respond(body).getHeaderValues("set-cookie");
         return lines.get(lines.size() - 1);
     }
 
@@ -124,10 +123,15 @@ class CookiesTest {
 
     @Test
     void secureDefaultComesFromTheOptions() {
-        ResponseOptions options = new ResponseOptions().setSecureCookiesByDefault(false);
-        Response resp = new Response(options);
-        resp.setCookie("s", "1");
-        assertThat(resp.headerLines(null)).containsExactly("set-cookie", "s=1; HttpOnly");
+        App app = new App();
+        app.getRespOptions().setSecureCookiesByDefault(false);
+        app.addRoute("/c", new Object() {
+            public void onGet(Request req, Response resp) {
+                resp.setCookie("s", "1");
+            }
+        });
+        Result r = new TestClient(app).simulateGet("/c");
+        assertThat(r.getHeaderValues("set-cookie")).containsExactly("s=1; HttpOnly");
     }
 
     @ParameterizedTest(name = "[{0}] [{1}]")
