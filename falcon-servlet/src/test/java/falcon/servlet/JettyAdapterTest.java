@@ -9,9 +9,4 @@ class JettyAdapterTest extends ServletAdapterContract {
     Container start(List<Container.Mount> mounts, int maxThreads) throws Exception {
         return JettyContainer.start(mounts, maxThreads);
     }
-
-    @Override
-    int encodedSlashStatus() {
-        return 400; // Jetty's default UriCompliance rejects an ambiguous path separator
-    }
 }

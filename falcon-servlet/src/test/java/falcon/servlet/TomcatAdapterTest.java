@@ -9,9 +9,4 @@ class TomcatAdapterTest extends ServletAdapterContract {
     Container start(List<Container.Mount> mounts, int maxThreads) throws Exception {
         return TomcatContainer.start(mounts, maxThreads);
     }
-
-    @Override
-    int encodedSlashStatus() {
-        return 400; // Tomcat's default encodedSolidusHandling is "reject"
-    }
 }
