@@ -910,7 +910,7 @@ public class Request {
                 throw new HTTPInvalidHeader("The range offsets are missing.", "Range");
             }
         }
-        throw (HTTPError) new HTTPInvalidHeader("It must be a range formatted according to RFC 7233.", "Range")
+        throw new HTTPInvalidHeader("It must be a range formatted according to RFC 7233.", "Range")
                 .withHref(RANGE_HREF, RANGE_HREF_TEXT);
     }
 
@@ -1386,11 +1386,7 @@ public class Request {
      * @throws HTTPMissingParam if {@code required} and absent
      */
     public String getParam(String name, boolean required, Map<String, Object> store, String defaultValue) {
-        String value = lastValue(name);
-        if (value == null) {
-            return absent(name, required, defaultValue);
-        }
-        return stored(store, name, value);
+        return param(name, lastValue(name), required, store, defaultValue, (n, raw, a, b) -> raw, null, null);
     }
 
     // PERF: translating a strptime format builds a DateTimeFormatter; formats come from the App's
@@ -1415,6 +1411,35 @@ public class Request {
             store.put(name, value);
         }
         return value;
+    }
+
+    /**
+     * Converts the raw value of a present parameter, or throws {@link HTTPInvalidParam} naming it.
+     *
+     * <p>PERF: the getter's options (bounds, format, transform...) come in as {@code a} and {@code
+     * b} rather than captured, so each parser is a constant and reading a parameter allocates no
+     * lambda.
+     */
+    @FunctionalInterface
+    private interface Parser<R, A, B, T> {
+        T parse(String name, R raw, A a, B b);
+    }
+
+    /**
+     * The steps every {@code getParamAs*} shares, in Falcon's order: an absent value ({@code raw}
+     * null) is an {@link HTTPMissingParam} when required, else {@code defaultValue}; a present one
+     * is parsed, then recorded in {@code store}.
+     *
+     * <p>The caller looks the value up, since not all do it alike: the last value, every value
+     * ({@code getParamAsList}), or through {@code getParam}, which a subclass may override, as
+     * Falcon's typed getters call {@code self.get_param}.
+     */
+    private static <R, A, B, T> T param(String name, R raw, boolean required, Map<String, Object> store,
+            T defaultValue, Parser<R, A, B, T> parser, A a, B b) {
+        if (raw == null) {
+            return absent(name, required, defaultValue);
+        }
+        return stored(store, name, parser.parse(name, raw, a, b));
     }
 
     /**
@@ -1475,10 +1500,10 @@ public class Request {
      */
     public Integer getParamAsInt(String name, boolean required, Integer minValue, Integer maxValue,
             Map<String, Object> store, Integer defaultValue) {
-        String raw = lastValue(name);
-        if (raw == null) {
-            return absent(name, required, defaultValue);
-        }
+        return param(name, lastValue(name), required, store, defaultValue, Request::intParam, minValue, maxValue);
+    }
+
+    private static Integer intParam(String name, String raw, Integer minValue, Integer maxValue) {
         Long value = PythonNumbers.parseInt(raw);
         if (value == null || value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
             throw new HTTPInvalidParam("The value must be an integer.", name);
@@ -1489,8 +1514,7 @@ public class Request {
         if (maxValue != null && maxValue < value) {
             throw new HTTPInvalidParam("The value may not exceed " + maxValue, name);
         }
-        Integer result = value.intValue();
-        return stored(store, name, result);
+        return value.intValue();
     }
 
     /**
@@ -1550,10 +1574,10 @@ public class Request {
      */
     public Double getParamAsFloat(String name, boolean required, Double minValue, Double maxValue,
             Map<String, Object> store, Double defaultValue) {
-        String raw = lastValue(name);
-        if (raw == null) {
-            return absent(name, required, defaultValue);
-        }
+        return param(name, lastValue(name), required, store, defaultValue, Request::floatParam, minValue, maxValue);
+    }
+
+    private static Double floatParam(String name, String raw, Double minValue, Double maxValue) {
         Double value = PythonNumbers.parseFloat(raw);
         if (value == null) {
             throw new HTTPInvalidParam("The value must be a float.", name);
@@ -1564,7 +1588,7 @@ public class Request {
         if (maxValue != null && maxValue < value) {
             throw new HTTPInvalidParam("The value may not exceed " + PythonNumbers.formatFloat(maxValue), name);
         }
-        return stored(store, name, value);
+        return value;
     }
 
     /**
@@ -1620,25 +1644,20 @@ public class Request {
      */
     public Boolean getParamAsBool(String name, boolean required, Map<String, Object> store, boolean blankAsTrue,
             Boolean defaultValue) {
-        String raw = lastValue(name);
-        if (raw == null) {
-            return absent(name, required, defaultValue);
-        }
-        Boolean value;
+        return param(name, lastValue(name), required, store, defaultValue, Request::boolParam, blankAsTrue, null);
+    }
+
+    private static Boolean boolParam(String name, String raw, Boolean blankAsTrue, Object unused) {
         switch (raw) {
             case "true": case "True": case "t": case "yes": case "y": case "1": case "on":
-                value = Boolean.TRUE;
-                break;
+                return Boolean.TRUE;
             case "false": case "False": case "f": case "no": case "n": case "0": case "off":
-                value = Boolean.FALSE;
-                break;
+                return Boolean.FALSE;
             case "":
-                value = blankAsTrue;
-                break;
+                return blankAsTrue;
             default:
                 throw new HTTPInvalidParam("The value of the parameter must be \"true\" or \"false\".", name);
         }
-        return stored(store, name, value);
     }
 
     /**
@@ -1679,15 +1698,15 @@ public class Request {
      * @throws HTTPMissingParam if required and absent
      */
     public UUID getParamAsUuid(String name, boolean required, Map<String, Object> store, UUID defaultValue) {
-        String raw = lastValue(name);
-        if (raw == null) {
-            return absent(name, required, defaultValue);
-        }
+        return param(name, lastValue(name), required, store, defaultValue, Request::uuidParam, null, null);
+    }
+
+    private static UUID uuidParam(String name, String raw, Object unusedA, Object unusedB) {
         UUID value = parseUuid(raw);
         if (value == null) {
             throw new HTTPInvalidParam("The value must be a UUID string.", name);
         }
-        return stored(store, name, value);
+        return value;
     }
 
     // Python's uuid.UUID(hex): drop "urn:", "uuid:", surrounding braces and hyphens.
@@ -1772,13 +1791,14 @@ public class Request {
      * @throws HTTPInvalidParam if {@code transform} throws a RuntimeException other than an HTTPError
      * @throws HTTPMissingParam if required and absent
      */
-    @SuppressWarnings("unchecked")
     public <T> List<T> getParamAsList(String name, Function<String, T> transform, boolean required,
             Map<String, Object> store, List<T> defaultValue) {
-        Object value = getParams().get(name);
-        if (value == null) {
-            return absent(name, required, defaultValue);
-        }
+        // Every value, not the last: a present parameter with no values ("?a=,") is an empty list.
+        return param(name, getParams().get(name), required, store, defaultValue, Request::listParam, transform, null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> listParam(String name, Object value, Function<String, T> transform, Object unused) {
         List<String> items = value instanceof List ? (List<String>) value : List.of((String) value);
         List<T> out;
         if (transform == null) {
@@ -1797,7 +1817,7 @@ public class Request {
                 throw new HTTPInvalidParam("The value is not formatted correctly.", name);
             }
         }
-        return stored(store, name, out);
+        return out;
     }
 
     /**
@@ -1855,17 +1875,18 @@ public class Request {
      */
     public LocalDateTime getParamAsDatetime(String name, String formatString, boolean required,
             Map<String, Object> store, LocalDateTime defaultValue) {
-        String raw = getParam(name, required);
-        if (raw == null) {
-            return defaultValue;
-        }
+        // Falcon: get_param has already refused a missing required value; None means the default.
+        return param(name, getParam(name, required), false, store, defaultValue, Request::datetimeParam,
+                formatString, null);
+    }
+
+    private static LocalDateTime datetimeParam(String name, String raw, String formatString, Object unused) {
         Object parsed = strptime(formatString).parse(raw);
         if (parsed == null) {
             throw new HTTPInvalidParam("The date value does not match the required format.", name);
         }
-        LocalDateTime value = parsed instanceof OffsetDateTime ? ((OffsetDateTime) parsed).toLocalDateTime()
+        return parsed instanceof OffsetDateTime ? ((OffsetDateTime) parsed).toLocalDateTime()
                 : (LocalDateTime) parsed;
-        return stored(store, name, value);
     }
 
     /**
@@ -1918,12 +1939,9 @@ public class Request {
      */
     public LocalDate getParamAsDate(String name, String formatString, boolean required, Map<String, Object> store,
             LocalDate defaultValue) {
-        LocalDateTime dt = getParamAsDatetime(name, formatString, required, null, null);
-        if (dt == null) {
-            return defaultValue;
-        }
-        LocalDate value = dt.toLocalDate();
-        return stored(store, name, value);
+        // Falcon: through get_param_as_datetime, which has already refused a missing required value.
+        return param(name, getParamAsDatetime(name, formatString, required, null, null), false, store, defaultValue,
+                (n, dt, a, b) -> dt.toLocalDate(), null, null);
     }
 
     /**
@@ -1965,22 +1983,21 @@ public class Request {
      * @throws HTTPMissingParam if required and absent
      */
     public Object getParamAsJson(String name, boolean required, Map<String, Object> store, Object defaultValue) {
-        String raw = getParam(name, required);
-        if (raw == null) {
-            return defaultValue;
-        }
+        // Falcon: get_param has already refused a missing required value; None means the default.
+        return param(name, getParam(name, required), false, store, defaultValue, Request::jsonParam, options, null);
+    }
+
+    private static Object jsonParam(String name, String raw, RequestOptions options, Object unused) {
         BaseHandler handler = options.mediaHandlers.get("application/json");
         JSONHandler json = handler instanceof JSONHandler ? (JSONHandler) handler : JSONHandler.falconDefault();
-        Object value;
         try {
             if (raw.isBlank()) {
                 throw new IOException("empty");   // Falcon: MediaNotFoundError, a 400
             }
-            value = json.parse(raw);
+            return json.parse(raw);
         } catch (IOException | RuntimeException ex) {
             throw new HTTPInvalidParam("It could not be parsed as JSON.", name);
         }
-        return stored(store, name, value);
     }
 
     /**

@@ -1,14 +1,12 @@
 package falcon.internal;
 
-import falcon.routing.StaticRoute;
 import java.util.AbstractMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The mutable copy of {@link StaticRoute#defaultStaticMediaTypes()} each App starts with, made on
- * first use.
+ * The mutable copy of {@link MediaTypes#defaults()} each App starts with, made on first use.
  *
  * <p>PERF: reading Python's table and {@code /etc/mime.types} (2,000+ lines, in the interpreter at
  * start-up) cost ~25 ms of every App's start, though most Apps serve no static file. The field
@@ -22,7 +20,7 @@ public final class LazyMediaTypes extends AbstractMap<String, String> {
     private Map<String, String> map() {
         Map<String, String> m = map;
         if (m == null) {
-            m = map = new HashMap<>(StaticRoute.defaultStaticMediaTypes());
+            m = map = new HashMap<>(MediaTypes.defaults());
         }
         return m;
     }

@@ -4,7 +4,6 @@ import falcon.Request;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -360,7 +359,7 @@ public class CompiledRouter implements Router {
                     continue;
                 }
             }
-            if (isWhitespace(c)) {
+            if (ConverterArguments.isWhitespace(c)) {
                 throw error(template, "URI templates may not include whitespace");
             }
             i++;
@@ -461,12 +460,8 @@ public class CompiledRouter implements Router {
         }
         Converter converter;
         try {
-            List<Object> positional = new ArrayList<>();
-            Map<String, Object> keywords = new LinkedHashMap<>();
-            if (arguments != null) {
-                new ArgumentParser(arguments).parse(positional, keywords);
-            }
-            converter = factory.create(positional, keywords);
+            ConverterArguments parsed = ConverterArguments.parse(arguments);
+            converter = factory.create(parsed.positional, parsed.keywords);
             if (converter == null) {
                 throw new IllegalArgumentException("the converter factory returned null");
             }
@@ -538,11 +533,6 @@ public class CompiledRouter implements Router {
             }
         }
         return true;
-    }
-
-    private static boolean isWhitespace(char c) {
-        // Python's \s: ASCII whitespace, the separators 0x1c-0x1f, and Unicode spaces.
-        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0085';
     }
 
     // ---------------------------------------------------------------------------------------
@@ -743,206 +733,6 @@ public class CompiledRouter implements Router {
                 values[fieldOffset + i] = value;
             }
             return true;
-        }
-    }
-
-    /** Parses converter arguments: a subset of Python call syntax with literal values. */
-    private static final class ArgumentParser {
-        private final String text;
-        private int pos;
-
-        ArgumentParser(String text) {
-            this.text = text;
-        }
-
-        void parse(List<Object> positional, Map<String, Object> keywords) {
-            while (true) {
-                skipSpace();
-                if (pos >= text.length()) {
-                    return;
-                }
-                int mark = pos;
-                String keyword = null;
-                if (isIdentifierStart(text.charAt(pos))) {
-                    String word = identifier();
-                    skipSpace();
-                    if (pos < text.length() && text.charAt(pos) == '='
-                            && (pos + 1 >= text.length() || text.charAt(pos + 1) != '=')) {
-                        pos++;
-                        keyword = word;
-                    } else {
-                        pos = mark;
-                    }
-                }
-                skipSpace();
-                Object value = value();
-                if (keyword != null) {
-                    if (keywords.containsKey(keyword)) {
-                        throw fail("keyword argument repeated: " + keyword);
-                    }
-                    keywords.put(keyword, value);
-                } else {
-                    if (!keywords.isEmpty()) {
-                        throw fail("positional argument follows keyword argument");
-                    }
-                    positional.add(value);
-                }
-                skipSpace();
-                if (pos >= text.length()) {
-                    return;
-                }
-                if (text.charAt(pos) != ',') {
-                    throw fail("expected ',' at position " + pos);
-                }
-                pos++;
-            }
-        }
-
-        private Object value() {
-            if (pos >= text.length()) {
-                throw fail("expected a value at position " + pos);
-            }
-            char c = text.charAt(pos);
-            if (c == '"' || c == '\'') {
-                return string(c);
-            }
-            if (isIdentifierStart(c)) {
-                String word = identifier();
-                switch (word) {
-                    case "True":
-                        return Boolean.TRUE;
-                    case "False":
-                        return Boolean.FALSE;
-                    case "None":
-                        return null;
-                    default:
-                        throw fail("'" + word + "' is not a literal (use numbers, strings,"
-                                + " True, False or None)");
-                }
-            }
-            if (c == '+' || c == '-' || c == '.' || (c >= '0' && c <= '9')) {
-                return number();
-            }
-            throw fail("unexpected '" + c + "' at position " + pos);
-        }
-
-        private Object number() {
-            int start = pos;
-            if (text.charAt(pos) == '+' || text.charAt(pos) == '-') {
-                pos++;
-                skipSpace();
-            }
-            int digitsStart = pos;
-            boolean decimal = false;
-            int digits = digits();
-            if (pos < text.length() && text.charAt(pos) == '.') {
-                decimal = true;
-                pos++;
-                digits += digits();
-            }
-            if (digits == 0) {
-                throw fail("malformed number at position " + start);
-            }
-            if (pos < text.length() && (text.charAt(pos) == 'e' || text.charAt(pos) == 'E')) {
-                decimal = true;
-                pos++;
-                if (pos < text.length() && (text.charAt(pos) == '+' || text.charAt(pos) == '-')) {
-                    pos++;
-                }
-                if (digits() == 0) {
-                    throw fail("malformed number at position " + start);
-                }
-            }
-            boolean negative = text.charAt(start) == '-';
-            String number = (negative ? "-" : "") + text.substring(digitsStart, pos);
-            if (decimal) {
-                return Double.parseDouble(number);
-            }
-            long value;
-            try {
-                value = Long.parseLong(number);
-            } catch (NumberFormatException ex) {
-                throw fail("integer " + number + " is too large");
-            }
-            if (value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE) {
-                return (int) value;
-            }
-            return value;
-        }
-
-        private int digits() {
-            int count = 0;
-            while (pos < text.length() && text.charAt(pos) >= '0' && text.charAt(pos) <= '9') {
-                pos++;
-                count++;
-            }
-            return count;
-        }
-
-        private String string(char quote) {
-            StringBuilder out = new StringBuilder();
-            pos++;
-            while (pos < text.length()) {
-                char c = text.charAt(pos++);
-                if (c == quote) {
-                    return out.toString();
-                }
-                if (c != '\\') {
-                    out.append(c);
-                    continue;
-                }
-                if (pos >= text.length()) {
-                    break;
-                }
-                char escaped = text.charAt(pos++);
-                switch (escaped) {
-                    case 'n':
-                        out.append('\n');
-                        break;
-                    case 't':
-                        out.append('\t');
-                        break;
-                    case 'r':
-                        out.append('\r');
-                        break;
-                    case '0':
-                        out.append('\0');
-                        break;
-                    case '\\':
-                    case '\'':
-                    case '"':
-                        out.append(escaped);
-                        break;
-                    default:
-                        // Python keeps unknown escapes as written.
-                        out.append('\\').append(escaped);
-                        break;
-                }
-            }
-            throw fail("unterminated string");
-        }
-
-        private String identifier() {
-            int start = pos;
-            while (pos < text.length() && (isIdentifierStart(text.charAt(pos))
-                    || (text.charAt(pos) >= '0' && text.charAt(pos) <= '9'))) {
-                pos++;
-            }
-            return text.substring(start, pos);
-        }
-
-        private void skipSpace() {
-            while (pos < text.length() && isWhitespace(text.charAt(pos))) {
-                pos++;
-            }
-        }
-
-        private static boolean isIdentifierStart(char c) {
-            return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
-        }
-
-        private IllegalArgumentException fail(String message) {
-            return new IllegalArgumentException("invalid arguments (" + text + "): " + message);
         }
     }
 }

@@ -8,11 +8,10 @@ import falcon.Response;
 import falcon.ResponseOptions;
 import falcon.Status;
 import falcon.gateway.ReplyBody;
+import falcon.internal.MediaTypes;
 import falcon.media.BodyPart;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -21,10 +20,6 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -58,8 +53,6 @@ public class StaticRoute {
 
     // Control characters and characters reserved on some file systems (falcon/routing/static.py).
     private static final Pattern DISALLOWED_CHARS = Pattern.compile("[\\x00-\\x1f\\x80-\\x9f\\ufffd~?<>:*|'\"]");
-
-    private static volatile Map<String, String> defaultTypes;
 
     private final String prefix;
     private final Path directory;
@@ -196,7 +189,7 @@ public class StaticRoute {
         }
         resp.setStream(body, body.getLength());
         String name = file.getFileName() == null ? "" : file.getFileName().toString();
-        resp.setContentType(mediaTypes(resp).getOrDefault(extension(name), "application/octet-stream"));
+        resp.setContentType(MediaTypes.ofFile(mediaTypes(resp), name));
         resp.setHeader("accept-ranges", "bytes");
         if (downloadable) {
             resp.setHeader("content-disposition", contentDisposition(name));
@@ -207,11 +200,10 @@ public class StaticRoute {
         }
     }
 
-    // SOPT-04: the App's map; a null map (or a bare Response) falls back to the defaults.
+    // SOPT-04: the App's map; null (a bare Response, or an App that set none) means the defaults.
     private static Map<String, String> mediaTypes(Response resp) {
         ResponseOptions options = resp.getOptions();
-        Map<String, String> types = options == null ? null : options.staticMediaTypes;
-        return types == null ? defaultStaticMediaTypes() : types;
+        return options == null ? null : options.staticMediaTypes;
     }
 
     private FileBody open(Path file, boolean confine, long[] range) {
@@ -249,17 +241,6 @@ public class StaticRoute {
         return s.substring(0, end);
     }
 
-    /** Returns the extension with its dot, as Python's {@code os.path.splitext}: "" for ".bashrc". */
-    static String extension(String name) {
-        int dot = name.lastIndexOf('.');
-        for (int i = 0; i < dot; i++) {
-            if (name.charAt(i) != '.') {
-                return name.substring(dot);
-            }
-        }
-        return "";
-    }
-
     /** Formats Content-Disposition as Falcon's {@code resp.downloadable_as} (RFC 6266 Appendix D). */
     static String contentDisposition(String name) {
         boolean ascii = true;
@@ -292,63 +273,7 @@ public class StaticRoute {
      * @return an unmodifiable map of media types by extension
      */
     public static Map<String, String> defaultStaticMediaTypes() {
-        Map<String, String> types = defaultTypes;
-        if (types == null) {
-            Map<String, String> map = new HashMap<>();
-            try (InputStream in = StaticRoute.class.getResourceAsStream("/falcon/routing/static-media-types.txt")) {
-                if (in != null) {
-                    readMimeTypes(in, map, false);
-                }
-            } catch (IOException ex) {
-                // the built-in table ships in the jar; without it, only /etc/mime.types applies
-            }
-            Path system = Paths.get("/etc/mime.types");
-            if (Files.isReadable(system)) {
-                try (InputStream in = Files.newInputStream(system)) {
-                    readMimeTypes(in, map, true);
-                } catch (IOException ex) {
-                    // as Python's mimetypes: an unreadable file is skipped
-                }
-            }
-            types = defaultTypes = Collections.unmodifiableMap(map);
-        }
-        return types;
-    }
-
-    // Reads "ext type" lines (our table) or "type ext ext..." lines (mime.types). PERF: split by
-    // hand: this runs once per App, still interpreted, and a regex split of mime.types' 2,000 lines
-    // was a visible part of start-up.
-    private static void readMimeTypes(InputStream in, Map<String, String> map, boolean mimeTypesFormat)
-            throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        List<String> words = new ArrayList<>();
-        String line;
-        while ((line = reader.readLine()) != null) {
-            words.clear();
-            int n = line.length();
-            int i = 0;
-            while (i < n && line.charAt(i) != '#') {
-                if (Character.isWhitespace(line.charAt(i))) {
-                    i++;
-                    continue;
-                }
-                int start = i;
-                while (i < n && line.charAt(i) != '#' && !Character.isWhitespace(line.charAt(i))) {
-                    i++;
-                }
-                words.add(line.substring(start, i));
-            }
-            if (words.size() < 2) {
-                continue;
-            }
-            if (mimeTypesFormat) {
-                for (int w = 1; w < words.size(); w++) {
-                    map.put("." + words.get(w), words.get(0));
-                }
-            } else {
-                map.put(words.get(0), words.get(1));
-            }
-        }
+        return MediaTypes.defaults();
     }
 
     /**
