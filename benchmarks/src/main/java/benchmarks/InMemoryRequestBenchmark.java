@@ -18,7 +18,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One whole request through {@code App.handle} with no socket: middleware, router, responder,
- * media and the reply, for the workloads of {@code ../shared/bench/ENDPOINTS.md}. With {@code
+ * media and the reply, for the workloads of {@code benchmarks/ENDPOINTS.md}. With {@code
  * -prof gc} it gives the allocation per request.
  */
 @State(Scope.Benchmark)

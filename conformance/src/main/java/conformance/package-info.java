@@ -1,5 +1,5 @@
 /**
- * The port of {@code ../shared/conformance/app.py}: six Falcon 3.1.1 apps exercising most of
+ * The port of {@code conformance/falcon/app.py}: six Falcon 3.1.1 apps exercising most of
  * Falcon's observable HTTP behaviour, built with the project's public API only.
  *
  * <p>Each resource class keeps app.py's name and sits in a file named after app.py's section

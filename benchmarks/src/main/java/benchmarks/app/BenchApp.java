@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The app of {@code ../shared/bench/ENDPOINTS.md}, as Falcon would write it: one resource class
+ * The app of {@code benchmarks/ENDPOINTS.md}, as Falcon would write it: one resource class
  * per kind of route, JSON by {@code resp.setMedia} with a compact {@link JSONHandler}, and three
  * app-wide middleware components that act on {@code /mw} only.
  *
- * <p>The Python original is {@code ../shared/bench/targets/python-falcon/app.py}.
+ * <p>The Python original is the benchmark kit's Python Falcon app.
  */
 public final class BenchApp {
 

@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * {@code CompiledRouter.find} on the 40 routes of {@code ../shared/bench/routes.txt}: an
+ * {@code CompiledRouter.find} on the 40 routes of {@code routes.txt} (benchmarks/ENDPOINTS.md): an
  * all-literal path, the measured templated route, a deep template, and a miss.
  */
 @State(Scope.Benchmark)

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every answer of {@code ../shared/bench/ENDPOINTS.md}, byte for byte, as {@code check.sh} checks
+ * Every answer of {@code benchmarks/ENDPOINTS.md}, byte for byte, as {@code check.sh} checks
  * it over HTTP; here in memory.
  */
 class BenchAppTest {
