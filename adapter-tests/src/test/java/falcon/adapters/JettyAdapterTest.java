@@ -1,4 +1,4 @@
-package falcon.servlet;
+package falcon.adapters;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package falcon.servlet;
+package falcon.adapters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,7 @@ import falcon.App;
 import falcon.Request;
 import falcon.Response;
 import falcon.SSEvent;
+import falcon.servlet.FalconServlet;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,10 +1,11 @@
-package falcon.servlet;
+package falcon.adapters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import falcon.App;
 import falcon.Request;
 import falcon.Response;
+import falcon.servlet.FalconServlet;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * serializer as the same error raised by a responder: in XML when the client asks for XML, in a
  * custom serializer's form when the App has one. In Jetty and in Tomcat.
  */
-class ErrorsBeforeTheAppTest {
+class ServletErrorsBeforeTheAppTest {
 
     public static class Hello {
         public void onPost(Request req, Response resp) throws java.io.IOException {
