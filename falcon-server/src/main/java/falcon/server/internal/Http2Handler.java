@@ -32,7 +32,7 @@ import java.util.Set;
  * One HTTP/2 connection: Netty's frame codec and multiplexer, and the streams they open.
  *
  * <p>Each stream is a child channel whose pipeline is {@link Http2StreamFrameToHttpObjectCodec}
- * and an {@link Http1Handler} of its own, so a request takes the same path as over HTTP/1.1:
+ * and an {@link Http2StreamHandler} of its own, so a request takes the same path as over HTTP/1.1:
  * limits, execution modes, streamed bodies, SSE. This handler, last in the connection's
  * pipeline, deals with what belongs to the connection: the idle timeout, graceful shutdown, and
  * errors that are not a stream's.
@@ -51,7 +51,7 @@ final class Http2Handler extends ChannelInboundHandlerAdapter {
     private final Http2FrameCodec frames;
     private final Http2MultiplexHandler multiplexer;
     /** The handlers of the open streams. */
-    private final Set<Http1Handler> streams = new HashSet<>();
+    private final Set<Http2StreamHandler> streams = new HashSet<>();
     private ChannelHandlerContext ctx;
 
     Http2Handler(NettyServer server) {
@@ -73,7 +73,7 @@ final class Http2Handler extends ChannelInboundHandlerAdapter {
     }
 
     private void openStream(Http2StreamChannel ch) {
-        Http1Handler http = new Http1Handler(server, true);
+        Http2StreamHandler http = new Http2StreamHandler(server);
         ch.pipeline().addLast("codec", STREAM_CODEC);
         ch.pipeline().addLast("http", http);
         streams.add(http);
@@ -154,7 +154,7 @@ final class Http2Handler extends ChannelInboundHandlerAdapter {
         if (evt instanceof IdleStateEvent) {
             // Each stream decides as an HTTP/1.1 connection would: a stream whose client stopped
             // sending or reading is reset, one whose App is still busy stays.
-            for (Http1Handler stream : streams.toArray(new Http1Handler[0])) {
+            for (Http2StreamHandler stream : streams.toArray(new Http2StreamHandler[0])) {
                 stream.channel().pipeline().fireUserEventTriggered(evt);
             }
             if (streams.isEmpty()) {
@@ -169,7 +169,7 @@ final class Http2Handler extends ChannelInboundHandlerAdapter {
     public void channelInactive(ChannelHandlerContext ctx) {
         // A stream channel with unread frames outlives its stream (Netty closes it only once they
         // are read); close what is left so that an App waiting for a body is told.
-        for (Http1Handler stream : streams.toArray(new Http1Handler[0])) {
+        for (Http2StreamHandler stream : streams.toArray(new Http2StreamHandler[0])) {
             stream.channel().close();
         }
         ctx.fireChannelInactive();

@@ -1,5 +1,6 @@
 package falcon.server.internal;
 
+import falcon.HTTPBadRequest;
 import falcon.HTTPInternalServerError;
 import falcon.gateway.Exchange;
 import falcon.gateway.Handler;
@@ -8,10 +9,7 @@ import falcon.gateway.ReplyBody;
 import falcon.gateway.RequestHeaders;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.DefaultFileRegion;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -19,13 +17,11 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.util.AsciiString;
-import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,15 +32,15 @@ import java.util.Map;
  * One HTTP/1.1 exchange on a Netty connection (or one HTTP/2 stream), as the App sees it.
  *
  * <p>Created by the event loop when a request head arrives; {@link #run()} then runs the App on a
- * worker. Fields marked "loop" belong to the event loop; the request values are set before the
- * hand-off to the worker (the executor's hand-off orders them) and never change after.
+ * worker, and {@link #respond} turns its reply into Netty's response for the connection's {@link
+ * ResponseWriter}. The connection ({@link ExchangeHandler}) drives the request's progress through
+ * the methods of the "loop" sections; their fields belong to the event loop. The request values
+ * (and the body and WebSocket channel) are set before the hand-off to the worker (the executor's
+ * hand-off orders them) and never change after.
  */
 final class NettyExchange implements Exchange, Runnable {
 
     private static final System.Logger LOG = System.getLogger("falcon.server");
-
-    /** Bytes read from a response stream per chunk written. */
-    static final int STREAM_CHUNK_BYTES = 16 * 1024;
 
     private static final int H_OTHER = 0;
     private static final int H_DATE = 1;
@@ -73,38 +69,38 @@ final class NettyExchange implements Exchange, Runnable {
     private record Known(AsciiString name, int kind) {
     }
 
-    private final Http1Handler connection;
+    private final ExchangeHandler connection;
     private final Handler app;
     private final HttpRequest request;
     private final long contentLength;
-    final boolean keepAlive;
-    final boolean http10;
-    final boolean expectContinue;
-    final boolean head;
+    private final boolean keepAlive;
+    private final boolean http10;
+    private final boolean expectContinue;
+    private final boolean head;
 
     private String rawPath;
     private String queryString;
     private RequestHeaders headers;
-    InputStream body; // set by the loop before dispatch
+    private InputStream body; // set by the loop before dispatch
 
     // loop
-    boolean dispatched;
-    boolean requestEnded;
-    boolean continueSent;
-    boolean closeAfter;
-    long received;
-    StreamingBody streaming;
+    private boolean dispatched;
+    private boolean requestEnded;
+    private boolean continueSent;
+    private boolean closeAfterStream;
+    private long received;
+    private StreamingBody streaming;
     private byte[] pendingFirst;
     private List<byte[]> pendingMore;
 
     /** The WebSocket channel when the request asks for an upgrade; set by the loop before dispatch. */
-    NettyWebSocket webSocket;
+    private NettyWebSocket webSocket;
 
     /** Whether a worker is writing a response stream (read by the loop's idle check). */
-    volatile boolean streamingResponse;
+    private volatile boolean streamingResponse;
     private volatile boolean responded;
 
-    NettyExchange(Http1Handler connection, Handler app, HttpRequest request, long contentLength, boolean keepAlive,
+    NettyExchange(ExchangeHandler connection, Handler app, HttpRequest request, long contentLength, boolean keepAlive,
             boolean expectContinue) {
         this.connection = connection;
         this.app = app;
@@ -121,9 +117,77 @@ final class NettyExchange implements Exchange, Runnable {
         return request;
     }
 
+    /** Returns whether the request is HTTP/1.0, whose keep-alive must be said. */
+    boolean http10() {
+        return http10;
+    }
+
+    /** The request asks for a WebSocket upgrade: the App gets a channel to accept or deny it with. */
+    void offerWebSocket() {
+        webSocket = new NettyWebSocket(connection, this, request);
+    }
+
+    // ---------------------------------------------------------------- loop: request progress
+
+    /** The exchange is handed to the App; body chunks from now on go to its reader. */
+    void markDispatched() {
+        dispatched = true;
+    }
+
+    boolean dispatched() {
+        return dispatched;
+    }
+
+    /** Returns whether the whole request, body included, has been received. */
+    boolean requestEnded() {
+        return requestEnded;
+    }
+
+    /** Counts {@code n} more body bytes received; returns the total so far. */
+    long bodyReceived(int n) {
+        return received += n;
+    }
+
+    long received() {
+        return received;
+    }
+
+    /** From any thread: returns whether the client asked for 100 Continue (set before dispatch). */
+    boolean expectsContinue() {
+        return expectContinue;
+    }
+
+    /** Returns whether 100 Continue is still due: asked for, and neither sent nor made moot by body bytes. */
+    boolean continueDue() {
+        return expectContinue && !continueSent && received == 0 && !requestEnded;
+    }
+
+    void markContinueSent() {
+        continueSent = true;
+    }
+
+    /**
+     * Returns whether the connection must close after this response, whatever the App says: the
+     * client asked for it, or it still holds back its body for a 100 Continue never sent.
+     */
+    boolean closesConnection() {
+        return !keepAlive || (!requestEnded && expectContinue && !continueSent);
+    }
+
+    /** The head of a streamed response is on its way; {@code close} says whether the connection ends with it. */
+    void streamHeadSent(boolean close) {
+        closeAfterStream = close;
+    }
+
+    /** Returns whether the connection ends after this exchange's streamed response. */
+    boolean closesAfterStream() {
+        return closeAfterStream;
+    }
+
     // ---------------------------------------------------------------- loop: body before dispatch
 
-    void addPending(byte[] chunk) {
+    /** Keeps a body chunk that arrived before dispatch. */
+    void holdBodyChunk(byte[] chunk) {
         if (pendingFirst == null) {
             pendingFirst = chunk;
         } else {
@@ -134,8 +198,13 @@ final class NettyExchange implements Exchange, Runnable {
         }
     }
 
-    /** Returns the body received with the head as one stream (the fast path). */
-    InputStream pendingAsBody() {
+    /** The whole body came before dispatch: the App gets it as one array (the fast path). */
+    void completeBody() {
+        requestEnded = true;
+        body = pendingAsBody();
+    }
+
+    private InputStream pendingAsBody() {
         byte[] first = pendingFirst;
         if (first == null) {
             return new BytesBody(BytesBody.EMPTY);
@@ -154,7 +223,7 @@ final class NettyExchange implements Exchange, Runnable {
     }
 
     /** Turns what arrived so far into a streaming body that the rest will be offered to. */
-    StreamingBody toStreaming() {
+    StreamingBody streamBody() {
         StreamingBody s = new StreamingBody(connection, this);
         if (pendingFirst != null) {
             s.offer(pendingFirst);
@@ -169,6 +238,60 @@ final class NettyExchange implements Exchange, Runnable {
         streaming = s;
         body = s;
         return s;
+    }
+
+    // ---------------------------------------------------------------- loop: body after dispatch
+
+    /** Queues a body chunk for the App's reader; returns whether reading should pause for now. */
+    boolean offerBodyChunk(byte[] chunk) {
+        return streaming.offer(chunk);
+    }
+
+    /** The last body chunk arrived. */
+    void endBody() {
+        requestEnded = true;
+        streaming.end();
+    }
+
+    /** Makes the App's next body read throw {@code error}. */
+    void failBody(RuntimeException error) {
+        streaming.fail(error);
+    }
+
+    /** Returns whether the App's reader has fallen behind the body still arriving. */
+    boolean bodyPaused() {
+        return streaming != null && !requestEnded && streaming.paused();
+    }
+
+    /** The App answered without reading its whole body: its reader sees the end now. */
+    void abandonBody() {
+        if (streaming != null) {
+            streaming.close();
+        }
+    }
+
+    /** The connection closed: a body read still waiting fails. */
+    void connectionClosed() {
+        if (streaming != null) {
+            streaming.fail(new HTTPBadRequest("Connection closed",
+                    "The connection closed before the request body was complete."));
+        }
+    }
+
+    // ---------------------------------------------------------------- any thread: response stream
+
+    /** A worker or a publisher writes this exchange's response as a stream. */
+    void responseStreamStarted() {
+        streamingResponse = true;
+    }
+
+    void responseStreamEnded() {
+        streamingResponse = false;
+    }
+
+    /** Returns whether a response stream is being written (the loop's idle check reads it). */
+    boolean streamingResponse() {
+        return streamingResponse;
     }
 
     // ---------------------------------------------------------------- worker
@@ -240,8 +363,7 @@ final class NettyExchange implements Exchange, Runnable {
 
     @Override
     public String protocol() {
-        // NOTE: "HTTP/2.0", as Servlet containers and Go's Request.Proto name it
-        return connection.http2() ? "HTTP/2.0" : request.protocolVersion().text();
+        return connection.protocol(request);
     }
 
     @Override
@@ -303,6 +425,7 @@ final class NettyExchange implements Exchange, Runnable {
         }
         HttpResponseStatus status = HttpResponseStatus.valueOf(reply.status(), reply.reason());
         ReplyBody body = reply.body();
+        ResponseWriter writer = connection.writer();
         if (body instanceof ReplyBody.Publisher && !head) {
             // an asynchronous body, written with back-pressure
             if (!hasLength && (flags & F_TRANSFER_ENCODING) == 0) {
@@ -312,9 +435,8 @@ final class NettyExchange implements Exchange, Runnable {
                     out.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
                 }
             }
-            streamingResponse = true;
-            new PublisherWriter(this, connection, connection.channel(), reply, ((ReplyBody.Publisher) body).publisher())
-                    .start(new DefaultHttpResponse(HttpVersion.HTTP_1_1, status, out), appClose);
+            writer.writePublisher(this, reply, new DefaultHttpResponse(HttpVersion.HTTP_1_1, status, out),
+                    ((ReplyBody.Publisher) body).publisher(), appClose);
             return;
         }
         if ((body instanceof ReplyBody.Stream || body instanceof ReplyBody.FileRegion) && !head) {
@@ -328,28 +450,11 @@ final class NettyExchange implements Exchange, Runnable {
                     out.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
                 }
             }
-            HttpResponse headMsg = new DefaultHttpResponse(HttpVersion.HTTP_1_1, status, out);
-            long length = declared;
-            boolean close = appClose;
-            Runnable send;
-            if (body instanceof ReplyBody.FileRegion && connection.zeroCopy()
-                    && declared == ((ReplyBody.FileRegion) body).length()) {
-                ReplyBody.FileRegion file = (ReplyBody.FileRegion) body;
-                send = () -> sendFile(reply, headMsg, file, close);
-            } else {
-                InputStream stream = body instanceof ReplyBody.FileRegion ? ((ReplyBody.FileRegion) body).openStream()
-                        : ((ReplyBody.Stream) body).stream();
-                send = () -> sendStream(reply, headMsg, stream, length, close);
-            }
-            if (connection.inEventLoop()) {
-                // EVENT_LOOP mode: a stream is read and awaits writability, so never on the loop.
-                connection.runOnWorkers(send);
-            } else {
-                send.run();
-            }
+            writer.writeBody(this, reply, new DefaultHttpResponse(HttpVersion.HTTP_1_1, status, out), body, declared,
+                    appClose);
             return;
         }
-        closeQuietly(body);
+        ResponseWriter.closeQuietly(body);
         byte[] bytes = body instanceof ReplyBody.Bytes ? ((ReplyBody.Bytes) body).bytes() : null;
         ByteBuf content = bytes == null || bytes.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(bytes);
         if (!hasLength && !head && bodyAllowed(reply.status())) {
@@ -357,7 +462,7 @@ final class NettyExchange implements Exchange, Runnable {
         }
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, content, out,
                 EmptyHttpHeaders.INSTANCE);
-        connection.writeFull(this, response, reply, appClose);
+        writer.writeFull(this, response, reply, appClose);
     }
 
     private static final int F_DATE = 1;
@@ -399,95 +504,7 @@ final class NettyExchange implements Exchange, Runnable {
         return flags;
     }
 
-    private void sendStream(Reply reply, HttpResponse head, InputStream in, long declared, boolean appClose) {
-        streamingResponse = true;
-        boolean complete = false;
-        long sent = 0;
-        try {
-            connection.writeHead(this, head, appClose);
-            while (true) {
-                int max = declared >= 0 ? (int) Math.min(STREAM_CHUNK_BYTES, declared - sent) : STREAM_CHUNK_BYTES;
-                if (max == 0) {
-                    complete = true; // the declared length is out; what follows is not ours to send
-                    break;
-                }
-                if (!connection.awaitWritable()) {
-                    break; // the client went away
-                }
-                ByteBuf buf = connection.alloc().buffer(max);
-                int n;
-                try {
-                    n = buf.writeBytes(in, max);
-                } catch (IOException | RuntimeException ex) {
-                    buf.release();
-                    throw ex;
-                }
-                if (n < 0) {
-                    buf.release();
-                    complete = declared < 0 || sent == declared;
-                    if (!complete) {
-                        LOG.log(System.Logger.Level.WARNING, "response stream of " + request.method() + " "
-                                + request.uri() + " ended after " + sent + " of " + declared + " bytes");
-                    }
-                    break;
-                }
-                if (n == 0) {
-                    buf.release();
-                    continue;
-                }
-                sent += n;
-                connection.writeChunk(new DefaultHttpContent(buf));
-            }
-        } catch (IOException | RuntimeException ex) {
-            LOG.log(System.Logger.Level.ERROR, "response stream of " + request.method() + " " + request.uri()
-                    + " failed after " + sent + " bytes", ex);
-        } finally {
-            closeQuietly(in);
-        }
-        try {
-            connection.finishStream(this, complete);
-        } finally {
-            streamingResponse = false;
-            runAfterSent(reply);
-        }
-    }
-
-    /**
-     * Sends a static file with zero copy: the kernel moves the bytes from the file to the socket
-     * (a {@link DefaultFileRegion}, sendfile(2) on epoll and NIO); the region closes the file.
-     */
-    private void sendFile(Reply reply, HttpResponse head, ReplyBody.FileRegion file, boolean appClose) {
-        streamingResponse = true;
-        boolean complete = false;
-        try {
-            connection.writeHead(this, head, appClose);
-            if (file.length() > 0) {
-                ChannelFuture written = connection.channel().writeAndFlush(
-                        new DefaultFileRegion(file.channel(), file.position(), file.length()));
-                complete = connection.awaitWritten(written); // a worker: the next step follows the file
-            } else {
-                closeQuietly(file);
-                complete = true;
-            }
-        } catch (RuntimeException ex) {
-            LOG.log(System.Logger.Level.ERROR, "file response of " + request.method() + " " + request.uri()
-                    + " failed", ex);
-            closeQuietly(file);
-        }
-        try {
-            connection.finishStream(this, complete);
-        } finally {
-            streamingResponse = false;
-            runAfterSent(reply);
-        }
-    }
-
-    /** Runs the App's after-response callbacks (they log their own failures). */
-    static void runAfterSent(Reply reply) {
-        reply.afterSent();
-    }
-
-    static boolean bodyAllowed(int status) {
+    private static boolean bodyAllowed(int status) {
         return status >= 200 && status != 204 && status != 304;
     }
 
@@ -497,31 +514,6 @@ final class NettyExchange implements Exchange, Runnable {
         } catch (NumberFormatException ex) {
             return -1;
         }
-    }
-
-    private static void closeQuietly(InputStream in) {
-        try {
-            in.close();
-        } catch (IOException | RuntimeException ex) {
-            LOG.log(System.Logger.Level.DEBUG, "closing a response stream failed", ex);
-        }
-    }
-
-    /** Closes a body that is not sent (HEAD, or a status without a body). */
-    private static void closeQuietly(ReplyBody body) {
-        try {
-            if (body instanceof ReplyBody.Stream) {
-                ((ReplyBody.Stream) body).stream().close();
-            } else if (body instanceof ReplyBody.FileRegion) {
-                ((ReplyBody.FileRegion) body).channel().close();
-            }
-        } catch (IOException | RuntimeException ex) {
-            LOG.log(System.Logger.Level.DEBUG, "closing a response body failed", ex);
-        }
-    }
-
-    private static void closeQuietly(ReplyBody.FileRegion file) {
-        closeQuietly((ReplyBody) file);
     }
 
     @Override

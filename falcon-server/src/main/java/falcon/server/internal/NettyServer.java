@@ -160,7 +160,7 @@ public final class NettyServer {
 
     /** Adds the HTTP/1.1 handlers at the end of a connection's pipeline. */
     void addHttp1(ChannelPipeline p) {
-        Http1Handler http = new Http1Handler(this, false);
+        Http1Handler http = new Http1Handler(this);
         p.addLast(HEADER_TIMEOUT, http.headerTimeout());
         p.addLast("codec", newHttp1Codec());
         p.addLast("http", http);
@@ -172,7 +172,7 @@ public final class NettyServer {
      * which then is the plain HTTP/1.1 one.
      */
     private void addHttp1WithH2c(ChannelPipeline p) {
-        Http1Handler http = new Http1Handler(this, false);
+        Http1Handler http = new Http1Handler(this);
         HttpServerCodec codec = newHttp1Codec();
         p.addLast(HEADER_TIMEOUT, http.headerTimeout());
         p.addLast("h2c", new CleartextHttp2ServerUpgradeHandler(codec, Http2Handler.newUpgradeHandler(this, codec),

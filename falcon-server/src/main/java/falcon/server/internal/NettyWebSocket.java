@@ -61,7 +61,7 @@ final class NettyWebSocket implements WebSocketChannel {
 
     private static final System.Logger LOG = System.getLogger("falcon.server");
 
-    private final Http1Handler connection;
+    private final ExchangeHandler connection;
     private final NettyExchange exchange;
     private final HttpRequest request;
     private final List<String> subprotocols;
@@ -76,7 +76,7 @@ final class NettyWebSocket implements WebSocketChannel {
     private static final long CLOSE_GRACE_MILLIS = 2000;
     private volatile boolean paused;
 
-    NettyWebSocket(Http1Handler connection, NettyExchange exchange, HttpRequest request) {
+    NettyWebSocket(ExchangeHandler connection, NettyExchange exchange, HttpRequest request) {
         this.connection = connection;
         this.exchange = exchange;
         this.request = request;
@@ -148,7 +148,7 @@ final class NettyWebSocket implements WebSocketChannel {
                 Unpooled.EMPTY_BUFFER, request.headers(), EmptyHttpHeaders.INSTANCE);
         ChannelPipeline p = ch.pipeline();
         // The HTTP handlers step aside; the handshaker swaps the codec for the frame codec.
-        p.remove(Http1Handler.class);
+        p.remove(connection);
         if (p.get(NettyServer.HEADER_TIMEOUT) != null) {
             p.remove(NettyServer.HEADER_TIMEOUT);
         }

@@ -23,6 +23,7 @@ final class Preload {
         "falcon.Request", "falcon.Response", "falcon.RequestFlow", "falcon.gateway.Reply", "falcon.uri.Uri",
         "falcon.routing.RouteMatch", "falcon.server.internal.NettyExchange",
         "falcon.server.internal.NettyRequestHeaders", "falcon.server.internal.BytesBody",
+        "falcon.server.internal.ResponseWriter",
     };
 
     private Preload() {

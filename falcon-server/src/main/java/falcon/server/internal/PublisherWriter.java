@@ -10,12 +10,13 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * Writes a reply's body publisher to the connection with back-pressure.
+ * Subscribes to a reply's body publisher and writes what it publishes with back-pressure, through
+ * the connection's {@link ResponseWriter}.
  *
  * <p>One chunk is requested at a time, and the next only once the previous one is written and
  * the channel is writable: a slow client never makes the server buffer more than one chunk plus
  * the channel's high-water mark. The loop signals writability changes through {@link
- * Http1Handler#channelWritabilityChanged}; a closed channel cancels the subscription.
+ * ResponseWriter#writabilityChanged}; a closed channel cancels the subscription.
  *
  * <p>Fields: {@code subscription} is written once in {@code onSubscribe} before any request;
  * {@code waitingForWritable} and {@code done} belong to the event loop.
@@ -24,8 +25,8 @@ final class PublisherWriter implements Flow.Subscriber<ByteBuffer> {
 
     private static final System.Logger LOG = System.getLogger("falcon.server");
 
+    private final ResponseWriter writer;
     private final NettyExchange exchange;
-    private final Http1Handler connection;
     private final Channel channel;
     private final Reply reply;
     private final Flow.Publisher<ByteBuffer> publisher;
@@ -34,19 +35,18 @@ final class PublisherWriter implements Flow.Subscriber<ByteBuffer> {
     private volatile boolean done;
     private long sent;
 
-    PublisherWriter(NettyExchange exchange, Http1Handler connection, Channel channel, Reply reply,
-            Flow.Publisher<ByteBuffer> publisher) {
+    PublisherWriter(ResponseWriter writer, NettyExchange exchange, Reply reply, Flow.Publisher<ByteBuffer> publisher) {
+        this.writer = writer;
         this.exchange = exchange;
-        this.connection = connection;
-        this.channel = channel;
+        this.channel = writer.channel();
         this.reply = reply;
         this.publisher = publisher;
     }
 
     /** From a worker: writes the head, then subscribes. */
     void start(HttpResponse head, boolean appClose) {
-        connection.writeHead(exchange, head, appClose);
-        connection.setStreamWriter(this);
+        writer.writeHead(exchange, head, appClose);
+        writer.setStreamWriter(this);
         publisher.subscribe(this);
     }
 
@@ -107,7 +107,7 @@ final class PublisherWriter implements Flow.Subscriber<ByteBuffer> {
         }
         int n = item.remaining();
         sent += n;
-        channel.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(item))).addListener(f -> {
+        writer.writeChunk(new DefaultHttpContent(Unpooled.wrappedBuffer(item)), f -> {
             if (f.isSuccess()) {
                 requestMore();
             } else {
@@ -134,13 +134,7 @@ final class PublisherWriter implements Flow.Subscriber<ByteBuffer> {
     }
 
     private void finish(boolean complete) {
-        exchange.streamingResponse = false;
-        connection.finishStreamAsync(exchange, complete, this, () -> {
-            try {
-                connection.runOnWorkers(() -> NettyExchange.runAfterSent(reply));
-            } catch (RejectedExecutionException shuttingDown) {
-                NettyExchange.runAfterSent(reply);
-            }
-        });
+        exchange.responseStreamEnded();
+        writer.finishPublisher(exchange, complete, this, reply);
     }
 }

@@ -11,7 +11,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * A request body still arriving: the event loop offers chunks, the worker reads them.
  *
  * <p>The queue is bounded by back-pressure: once it holds more than {@link #HIGH_WATER_CHUNKS}
- * chunks the connection stops reading from the socket ({@link Http1Handler#updateAutoRead()}),
+ * chunks the connection stops reading from the socket ({@link ExchangeHandler#updateAutoRead()}),
  * and the reader asks it to resume when the queue has drained to {@link #LOW_WATER_CHUNKS}.
  * Chunks are copied out of Netty's buffers on the event loop, so nothing here holds a {@code
  * ByteBuf} and nothing can leak.
@@ -28,7 +28,7 @@ final class StreamingBody extends InputStream {
     /** At this many queued chunks a paused connection resumes reading. */
     static final int LOW_WATER_CHUNKS = 2;
 
-    private final Http1Handler connection;
+    private final ExchangeHandler connection;
     private final NettyExchange exchange;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -41,7 +41,7 @@ final class StreamingBody extends InputStream {
     private boolean continueAsked;
     private RuntimeException failure;
 
-    StreamingBody(Http1Handler connection, NettyExchange exchange) {
+    StreamingBody(ExchangeHandler connection, NettyExchange exchange) {
         this.connection = connection;
         this.exchange = exchange;
     }
