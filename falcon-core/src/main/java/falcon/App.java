@@ -9,6 +9,8 @@ import falcon.routing.CompiledRouterOptions;
 import falcon.routing.Router;
 import falcon.routing.StaticRoute;
 import falcon.util.Context;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -356,7 +358,7 @@ public class App implements Handler {
     /**
      * Serves the files of {@code directory} under {@code prefix}. Static routes are tried after
      * the routes, the one added last first, and before or after the sinks as {@link
-     * Builder#sinkBeforeStaticRoute} says; see {@link falcon.routing.StaticRoute} for the rules.
+     * Builder#sinkBeforeStaticRoute} says; see {@link StaticRoute} for the rules.
      *
      * <p>Falcon: {@code app.add_static_route(prefix, directory, downloadable, fallback_filename)}.
      *
@@ -367,7 +369,7 @@ public class App implements Handler {
      * @throws IllegalArgumentException when the prefix does not start with {@code /}, the
      *     directory is not absolute, or the fallback file does not exist
      */
-    public void addStaticRoute(String prefix, java.nio.file.Path directory, boolean downloadable,
+    public void addStaticRoute(String prefix, Path directory, boolean downloadable,
             String fallbackFilename) {
         StaticRoute route = new StaticRoute(prefix, directory, downloadable, fallbackFilename);
         synchronized (this) {
@@ -382,7 +384,7 @@ public class App implements Handler {
      * @param prefix the path prefix, starting with {@code /}
      * @param directory the absolute directory to serve
      */
-    public void addStaticRoute(String prefix, java.nio.file.Path directory) {
+    public void addStaticRoute(String prefix, Path directory) {
         addStaticRoute(prefix, directory, false, null);
     }
 
@@ -393,7 +395,7 @@ public class App implements Handler {
      * @param directory the absolute directory to serve
      */
     public void addStaticRoute(String prefix, String directory) {
-        addStaticRoute(prefix, java.nio.file.Paths.get(directory), false, null);
+        addStaticRoute(prefix, Paths.get(directory), false, null);
     }
 
     /**

@@ -1,12 +1,13 @@
 package falcon;
 
+import falcon.routing.Responder;
 import falcon.routing.RouteParams;
 import java.util.concurrent.CompletionStage;
 
 /**
  * An error handler as the engine calls it: blocking and asynchronous handlers alike return
  * {@code null} or a pending stage, so the engine never asks which kind it holds and never blocks
- * on a stage (the same convention as {@link falcon.routing.Responder}).
+ * on a stage (the same convention as {@link Responder}).
  *
  * <p>Made once, when the handler is registered ({@link #of}, {@link #ofAsync}).
  */

@@ -3,6 +3,7 @@ package falcon;
 import falcon.uri.Uri;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One element (hop) of an RFC 7239 {@code Forwarded} header.
@@ -88,7 +89,7 @@ public final class Forwarded {
                     pos = header.indexOf(',', pos);   // bad syntax: skip to the next element
                     continue;
                 }
-                String name = header.substring(pos, nameEnd).toLowerCase(java.util.Locale.ROOT);
+                String name = header.substring(pos, nameEnd).toLowerCase(Locale.ROOT);
                 String value = header.substring(nameEnd + 1, valueEnd);
                 if (value.charAt(0) == '"') {
                     value = Uri.unquoteString(value);
@@ -102,7 +103,7 @@ public final class Forwarded {
                     case "by": element.dest = value; break;
                     case "for": element.src = value; break;
                     case "host": element.host = value; break;
-                    case "proto": element.scheme = value.toLowerCase(java.util.Locale.ROOT); break;
+                    case "proto": element.scheme = value.toLowerCase(Locale.ROOT); break;
                     default: break;
                 }
             } else if (c == ',') {

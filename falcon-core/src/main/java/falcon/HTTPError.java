@@ -1,5 +1,6 @@
 package falcon;
 
+import falcon.media.JSONHandler;
 import falcon.uri.Uri;
 import falcon.util.HttpDates;
 import java.nio.charset.StandardCharsets;
@@ -365,7 +366,7 @@ public class HTTPError extends RuntimeException {
      */
     public byte[] toJson() {
         // Falcon serializes with json.dumps(obj, ensure_ascii=False), as the default handler does.
-        return falcon.media.JSONHandler.falconDefault().serialize(toDict(), "application/json");
+        return JSONHandler.falconDefault().serialize(toDict(), "application/json");
     }
 
     /**

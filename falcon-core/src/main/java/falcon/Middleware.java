@@ -1,5 +1,6 @@
 package falcon;
 
+import falcon.routing.RouteParams;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -51,7 +52,7 @@ public interface Middleware {
      * @throws Exception handed to the error handlers
      */
     default void processResource(Request req, Response resp, Object resource,
-            falcon.routing.RouteParams params) throws Exception {
+            RouteParams params) throws Exception {
     }
 
     /**
@@ -93,7 +94,7 @@ public interface Middleware {
      * @throws Exception handed to the error handlers; so is a stage that fails
      */
     default CompletionStage<?> processResourceAsync(Request req, Response resp, Object resource,
-            falcon.routing.RouteParams params) throws Exception {
+            RouteParams params) throws Exception {
         processResource(req, resp, resource, params);
         return null;
     }
@@ -138,7 +139,7 @@ public interface Middleware {
      * @param params the route's fields; changes reach the responder
      * @throws Exception handed to the error handlers
      */
-    default void processResourceWs(Request req, WebSocket ws, Object resource, falcon.routing.RouteParams params)
+    default void processResourceWs(Request req, WebSocket ws, Object resource, RouteParams params)
             throws Exception {
     }
 

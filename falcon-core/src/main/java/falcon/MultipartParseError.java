@@ -1,8 +1,10 @@
 package falcon;
 
+import falcon.media.MultipartParseOptions;
+
 /**
  * 400: a multipart form is malformed or truncated, uses an unsupported feature, or exceeds a
- * limit of its {@link falcon.media.MultipartParseOptions}.
+ * limit of its {@link MultipartParseOptions}.
  *
  * <p>The title is always {@value #TITLE}; the description says what was wrong, e.g. {@code
  * "unexpected form structure"} or {@code "maximum number of form body parts exceeded"}.

@@ -13,6 +13,7 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -365,7 +366,7 @@ final class Pipeline {
     static void defaultSerializeError(Request req, Response resp, HTTPError error) {
         String preferred = req.clientPrefers(ERROR_TYPES);
         if (preferred == null) {
-            String accept = req.getAccept().toLowerCase(java.util.Locale.ROOT);
+            String accept = req.getAccept().toLowerCase(Locale.ROOT);
             if (accept.contains("+json")) {
                 preferred = "application/json";
             } else if (accept.contains("+xml")) {

@@ -3,6 +3,7 @@ package falcon;
 import falcon.gateway.Exchange;
 import falcon.gateway.RequestHeaders;
 import falcon.internal.MimeParse;
+import falcon.internal.Publishers;
 import falcon.internal.PythonNumbers;
 import falcon.media.BaseHandler;
 import falcon.media.JSONHandler;
@@ -14,6 +15,7 @@ import falcon.util.Strptime;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -25,6 +27,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Flow;
 import java.util.function.Function;
 
 /**
@@ -50,6 +55,11 @@ public class Request {
 
     private static final String RANGE_HREF = "https://tools.ietf.org/html/rfc7233";
     private static final String RANGE_HREF_TEXT = "HTTP/1.1 Range Requests";
+
+    // PERF: translating a strptime format builds a DateTimeFormatter; formats come from the App's
+    // code, so a few are cached (bounded, in case an App passes formats it got from clients).
+    private static final ConcurrentHashMap<String, Strptime> FORMATS =
+            new ConcurrentHashMap<>();
 
     private final Exchange exchange;
     private final RequestOptions options;
@@ -1117,7 +1127,7 @@ public class Request {
      *
      * @return the publisher of the body's chunks
      */
-    public java.util.concurrent.Flow.Publisher<java.nio.ByteBuffer> getStreamAsync() {
+    public Flow.Publisher<ByteBuffer> getStreamAsync() {
         return exchange.bodyPublisher();
     }
 
@@ -1126,8 +1136,8 @@ public class Request {
      *
      * @return completes with the body bytes (empty when there is none)
      */
-    public java.util.concurrent.CompletableFuture<byte[]> readAllAsync() {
-        return falcon.internal.Publishers.readAll(getStreamAsync(), -1);
+    public CompletableFuture<byte[]> readAllAsync() {
+        return Publishers.readAll(getStreamAsync(), -1);
     }
 
     /**
@@ -1388,11 +1398,6 @@ public class Request {
     public String getParam(String name, boolean required, Map<String, Object> store, String defaultValue) {
         return param(name, lastValue(name), required, store, defaultValue, (n, raw, a, b) -> raw, null, null);
     }
-
-    // PERF: translating a strptime format builds a DateTimeFormatter; formats come from the App's
-    // code, so a few are cached (bounded, in case an App passes formats it got from clients).
-    private static final java.util.concurrent.ConcurrentHashMap<String, Strptime> FORMATS =
-            new java.util.concurrent.ConcurrentHashMap<>();
 
     private static Strptime strptime(String format) {
         Strptime s = FORMATS.get(format);

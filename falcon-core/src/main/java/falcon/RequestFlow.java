@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -388,7 +389,7 @@ final class RequestFlow implements BiConsumer<Object, Throwable> {
         try {
             done.getNow(null);
             return null;
-        } catch (CompletionException | java.util.concurrent.CancellationException ex) {
+        } catch (CompletionException | CancellationException ex) {
             return unwrap(ex);
         }
     }

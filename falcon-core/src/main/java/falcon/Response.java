@@ -1,11 +1,15 @@
 package falcon;
 
+import falcon.internal.BlockingPipe;
+import falcon.internal.Publishers;
 import falcon.media.BaseHandler;
 import falcon.uri.Uri;
 import falcon.util.Misc;
 import falcon.util.Context;
 import falcon.util.HttpDates;
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.TemporalAccessor;
@@ -15,7 +19,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Flow;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * An HTTP response, as responders, hooks and middleware build it.
@@ -29,6 +38,15 @@ public class Response {
 
     private static final Object UNSET = new Object();
 
+    /** Number of serialized events that may wait between a blocking SSE producer and the client. */
+    static final int SSE_PIPE_EVENTS = 16;
+
+    // http.cookies: what may appear unquoted, and what may be a cookie name.
+    private static final String COOKIE_LEGAL =
+            "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-.^_`|~:";
+    private static final List<String> COOKIE_RESERVED = List.of("expires", "path", "comment", "domain", "max-age",
+            "secure", "httponly", "version", "samesite", "partitioned");
+
     private final ResponseOptions options;
     private int statusCode = 200;
     private String statusLine = Status.HTTP_200;
@@ -37,13 +55,16 @@ public class Response {
     private List<String> extraHeaders;
     // Python's SimpleCookie keeps one Morsel per name: setting a name again (or unsetting it)
     // changes that Morsel, so attributes set earlier in the same response stay (http/cookies.py).
-    private Map<String, java.util.TreeMap<String, String>> cookies;
+    private Map<String, TreeMap<String, String>> cookies;
 
     private String text;
     private byte[] data;
     private Object media;
     private Object mediaRendered = UNSET;
     private InputStream stream;
+    private Flow.Publisher<ByteBuffer> streamPublisher;
+    private Flow.Publisher<? extends SSEvent> ssePublisher;
+    private SseProducer sseProducer;
     private boolean complete;
     private Context context;
     private Function<Response, ? extends Context> contextFactory;
@@ -303,10 +324,6 @@ public class Response {
 
     // ---------------------------------------------------------------- async body, SSE, schedule
 
-    private java.util.concurrent.Flow.Publisher<java.nio.ByteBuffer> streamPublisher;
-    private java.util.concurrent.Flow.Publisher<? extends SSEvent> ssePublisher;
-    private SseProducer sseProducer;
-
     /**
      * Runs {@code callback} after the response has been sent, without waiting for its stage; not
      * run when the request ended in an unhandled error. With SSE, it runs when the stream starts.
@@ -316,9 +333,9 @@ public class Response {
      * @param callback starts the work and returns its stage, or {@code null}; a failed stage is
      *     logged
      */
-    public void schedule(java.util.function.Supplier<? extends java.util.concurrent.CompletionStage<?>> callback) {
+    public void schedule(Supplier<? extends CompletionStage<?>> callback) {
         scheduleSync(() -> {
-            java.util.concurrent.CompletionStage<?> stage = callback.get();
+            CompletionStage<?> stage = callback.get();
             if (stage != null) {
                 stage.whenComplete((v, ex) -> {
                     if (ex != null) {
@@ -336,7 +353,7 @@ public class Response {
      *
      * @param publisher the publisher of the body chunks, or {@code null} for none
      */
-    public void setStreamPublisher(java.util.concurrent.Flow.Publisher<java.nio.ByteBuffer> publisher) {
+    public void setStreamPublisher(Flow.Publisher<ByteBuffer> publisher) {
         this.streamPublisher = publisher;
     }
 
@@ -345,7 +362,7 @@ public class Response {
      *
      * @return the publisher of the body chunks, or {@code null} if not set
      */
-    public java.util.concurrent.Flow.Publisher<java.nio.ByteBuffer> getStreamPublisher() {
+    public Flow.Publisher<ByteBuffer> getStreamPublisher() {
         return streamPublisher;
     }
 
@@ -358,7 +375,7 @@ public class Response {
      *
      * @param events the publisher of the events, or {@code null} for no SSE stream
      */
-    public void setSsePublisher(java.util.concurrent.Flow.Publisher<? extends SSEvent> events) {
+    public void setSsePublisher(Flow.Publisher<? extends SSEvent> events) {
         this.ssePublisher = events;
         this.sseProducer = null;
     }
@@ -394,22 +411,19 @@ public class Response {
         return ssePublisher != null || sseProducer != null;
     }
 
-    /** Number of serialized events that may wait between a blocking SSE producer and the client. */
-    static final int SSE_PIPE_EVENTS = 16;
-
     /** Returns the SSE stream as bytes (for the App); JSON payloads use {@code json}. */
-    java.util.concurrent.Flow.Publisher<java.nio.ByteBuffer> ssePublisher(java.util.concurrent.Executor executor,
+    Flow.Publisher<ByteBuffer> ssePublisher(Executor executor,
             BaseHandler json) {
         if (ssePublisher != null) {
-            return falcon.internal.Publishers.map(ssePublisher,
-                    e -> java.nio.ByteBuffer.wrap((e == null ? SSEvent.ping() : e).serialize(json)));
+            return Publishers.map(ssePublisher,
+                    e -> ByteBuffer.wrap((e == null ? SSEvent.ping() : e).serialize(json)));
         }
         SseProducer producer = sseProducer;
-        falcon.internal.BlockingPipe<java.nio.ByteBuffer> pipe = new falcon.internal.BlockingPipe<>(SSE_PIPE_EVENTS);
+        BlockingPipe<ByteBuffer> pipe = new BlockingPipe<>(SSE_PIPE_EVENTS);
         SseEmitter emitter = new SseEmitter() {
             @Override
-            public void send(SSEvent event) throws java.io.IOException, InterruptedException {
-                pipe.put(java.nio.ByteBuffer.wrap((event == null ? SSEvent.ping() : event).serialize(json)));
+            public void send(SSEvent event) throws IOException, InterruptedException {
+                pipe.put(ByteBuffer.wrap((event == null ? SSEvent.ping() : event).serialize(json)));
             }
 
             @Override
@@ -417,11 +431,11 @@ public class Response {
                 return pipe.isCancelled();
             }
         };
-        return falcon.internal.Publishers.onSubscribe(pipe, () -> executor.execute(() -> {
+        return Publishers.onSubscribe(pipe, () -> executor.execute(() -> {
             try {
                 producer.produce(emitter);
                 pipe.end(null);
-            } catch (java.io.IOException ex) {
+            } catch (IOException ex) {
                 pipe.end(pipe.isCancelled() ? null : ex); // a gone client is the normal end
             } catch (Exception | Error ex) {
                 System.getLogger("falcon").log(System.Logger.Level.ERROR, "SSE producer failed", ex);
@@ -1066,7 +1080,7 @@ public class Response {
             }
             sameSiteValue = Character.toUpperCase(s.charAt(0)) + s.substring(1);
         }
-        java.util.TreeMap<String, String> morsel = morsel(name);
+        TreeMap<String, String> morsel = morsel(name);
         morsel.put("", quoteCookie(value));
         // As in Falcon, attributes are only ever set here, never cleared.
         if (domain != null && !domain.isEmpty()) {
@@ -1095,12 +1109,12 @@ public class Response {
         }
     }
 
-    private java.util.TreeMap<String, String> morsel(String name) {
+    private TreeMap<String, String> morsel(String name) {
         if (cookies == null) {
             cookies = new LinkedHashMap<>();
         }
         // Keys sort as Python's Morsel.OutputString sorts attribute names; "" is the value.
-        return cookies.computeIfAbsent(name, k -> new java.util.TreeMap<>());
+        return cookies.computeIfAbsent(name, k -> new TreeMap<>());
     }
 
     /**
@@ -1116,7 +1130,7 @@ public class Response {
      */
     public void unsetCookie(String name, String domain, String path) {
         checkCookieName(name);
-        java.util.TreeMap<String, String> morsel = morsel(name);
+        TreeMap<String, String> morsel = morsel(name);
         morsel.put("", "\"\"");
         morsel.put("expires", "expires=" + HttpDates.format(Instant.now().minusSeconds(1)));
         morsel.put("samesite", "SameSite=Lax");
@@ -1136,12 +1150,6 @@ public class Response {
     public void unsetCookie(String name) {
         unsetCookie(name, null, null);
     }
-
-    // http.cookies: what may appear unquoted, and what may be a cookie name.
-    private static final String COOKIE_LEGAL =
-            "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-.^_`|~:";
-    private static final List<String> COOKIE_RESERVED = List.of("expires", "path", "comment", "domain", "max-age",
-            "secure", "httponly", "version", "samesite", "partitioned");
 
     private static boolean isAscii(String s) {
         for (int i = 0; i < s.length(); i++) {
@@ -1216,7 +1224,7 @@ public class Response {
             lines.addAll(extraHeaders);
         }
         if (cookies != null) {
-            for (Map.Entry<String, java.util.TreeMap<String, String>> c : cookies.entrySet()) {
+            for (Map.Entry<String, TreeMap<String, String>> c : cookies.entrySet()) {
                 StringBuilder sb = new StringBuilder(64).append(c.getKey()).append('=');
                 for (Map.Entry<String, String> attr : c.getValue().entrySet()) {
                     if (!attr.getKey().isEmpty()) {

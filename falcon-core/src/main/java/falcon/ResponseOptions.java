@@ -2,6 +2,7 @@ package falcon;
 
 import falcon.internal.LazyMediaTypes;
 import falcon.media.Handlers;
+import falcon.routing.StaticRoute;
 import java.util.Map;
 
 /**
@@ -23,7 +24,7 @@ public class ResponseOptions {
     /**
      * The Content-Type of the files static routes serve, by extension with its dot (e.g. {@code
      * .css}); a file whose extension is not in the map is {@code application/octet-stream}. Starts
-     * as a mutable copy of {@link falcon.routing.StaticRoute#defaultStaticMediaTypes()}, so an App
+     * as a mutable copy of {@link StaticRoute#defaultStaticMediaTypes()}, so an App
      * may add or replace entries, or assign another map.
      *
      * <p>Falcon: {@code resp_options.static_media_types}.

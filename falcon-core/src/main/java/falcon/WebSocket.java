@@ -6,6 +6,7 @@ import falcon.media.TextBaseHandlerWS;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -187,7 +188,7 @@ public class WebSocket {
                     return failed(new IllegalArgumentException("the headers must not contain"
                             + " \"sec-websocket-protocol\"; pass the subprotocol argument instead"));
                 }
-                lines.add(h.getKey().toLowerCase(java.util.Locale.ROOT));
+                lines.add(h.getKey().toLowerCase(Locale.ROOT));
                 lines.add(h.getValue());
             }
         }

@@ -2,6 +2,7 @@ package falcon;
 
 import falcon.media.BinaryBaseHandlerWS;
 import falcon.media.JSONHandlerWS;
+import falcon.media.TextBaseHandlerWS;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -54,7 +55,7 @@ public final class WebSocketOptions {
     public int maxFramePayloadBytes = DEFAULT_MAX_FRAME_PAYLOAD_BYTES;
 
     /**
-     * The media handlers by payload type: a {@link falcon.media.TextBaseHandlerWS} for TEXT, a
+     * The media handlers by payload type: a {@link TextBaseHandlerWS} for TEXT, a
      * {@link BinaryBaseHandlerWS} for BINARY. Falcon: {@code media_handlers}.
      */
     public final Map<WebSocketPayloadType, Object> mediaHandlers = new EnumMap<>(WebSocketPayloadType.class);

@@ -1,5 +1,6 @@
 package falcon.gateway;
 
+import falcon.internal.Publishers;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.concurrent.Executor;
@@ -105,7 +106,7 @@ public interface Exchange {
      * @return a publisher of the body chunks
      */
     default Flow.Publisher<ByteBuffer> bodyPublisher() {
-        return falcon.internal.Publishers.ofInputStream(body(), executor());
+        return Publishers.ofInputStream(body(), executor());
     }
 
     /**
@@ -115,7 +116,7 @@ public interface Exchange {
      * @return the executor for blocking user code
      */
     default Executor executor() {
-        return falcon.internal.Publishers.blockingExecutor();
+        return Publishers.blockingExecutor();
     }
 
     /**

@@ -1,6 +1,7 @@
 package falcon.internal;
 
 import java.math.BigDecimal;
+import java.util.Locale;
 
 /**
  * Number parsing and printing with Python's rules, where Falcon's answers depend on them.
@@ -42,7 +43,7 @@ public final class PythonNumbers {
         String s = text.strip();
         String word = s.startsWith("+") || s.startsWith("-") ? s.substring(1) : s;
         boolean negative = s.startsWith("-");
-        switch (word.toLowerCase(java.util.Locale.ROOT)) {
+        switch (word.toLowerCase(Locale.ROOT)) {
             case "nan":
                 return Double.NaN;
             case "inf":

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -15,6 +17,7 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import falcon.MediaMalformedError;
 import falcon.MediaNotFoundError;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
@@ -65,6 +68,11 @@ public class JSONHandler implements BaseHandler {
     /** The default maximum length of a whole document, in bytes (32 MiB). */
     public static final long DEFAULT_MAX_DOCUMENT_LENGTH = 32L * 1024 * 1024;
 
+    private final ObjectMapper mapper; // null: the default mapper, made on first use
+    private final boolean falconSpacing;
+    private volatile ObjectReader reader;
+    private volatile ObjectWriter writer;
+
     // PERF: Jackson takes a few hundred milliseconds to start; the default mapper is made on
     // first use, not when an App is created, so that start-up does not wait for it.
     private static final class DefaultMapper {
@@ -98,7 +106,7 @@ public class JSONHandler implements BaseHandler {
                         .build())
                 .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
                 // Python's json escapes control characters with lower-case hex digits.
-                .disable(com.fasterxml.jackson.core.json.JsonWriteFeature.WRITE_HEX_UPPER_CASE)
+                .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
                 .build();
         return new ObjectMapper(factory)
                 .registerModule(new JavaTimeModule())
@@ -109,11 +117,6 @@ public class JSONHandler implements BaseHandler {
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
-
-    private final ObjectMapper mapper; // null: the default mapper, made on first use
-    private final boolean falconSpacing;
-    private volatile ObjectReader reader;
-    private volatile ObjectWriter writer;
 
     /** Creates a handler that writes Falcon's default JSON format. */
     public JSONHandler() {
@@ -146,7 +149,7 @@ public class JSONHandler implements BaseHandler {
     private void init(ObjectMapper m) {
         ObjectWriter w = m.writer();
         writer = falconSpacing ? w.with(new PythonSpacing())
-                : w.without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+                : w.without(SerializationFeature.INDENT_OUTPUT);
         reader = m.readerFor(Object.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
@@ -177,7 +180,7 @@ public class JSONHandler implements BaseHandler {
     @Override
     public Object deserialize(InputStream stream, String contentType, long contentLength) throws IOException {
         // NOTE: Jackson closes what it reads from; the request's stream is not ours to close.
-        PushbackInputStream in = new PushbackInputStream(new java.io.FilterInputStream(stream) {
+        PushbackInputStream in = new PushbackInputStream(new FilterInputStream(stream) {
             @Override
             public void close() {
             }
@@ -247,7 +250,7 @@ public class JSONHandler implements BaseHandler {
     }
 
     /** Python's {@code json.dumps} layout: {@code {"a": 1, "b": [1, 2]}}; stateless, so shared. */
-    static final class PythonSpacing extends com.fasterxml.jackson.core.util.MinimalPrettyPrinter {
+    static final class PythonSpacing extends MinimalPrettyPrinter {
 
         private static final long serialVersionUID = 1L;
 

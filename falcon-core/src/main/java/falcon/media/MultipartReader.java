@@ -2,6 +2,7 @@ package falcon.media;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Objects;
 
 /**
  * A fixed-size buffer over the request body, read forward only: the multipart parser never holds
@@ -152,7 +153,7 @@ final class MultipartReader {
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            java.util.Objects.checkFromIndexSize(off, len, b.length);
+            Objects.checkFromIndexSize(off, len, b.length);
             if (len == 0) {
                 return 0;
             }

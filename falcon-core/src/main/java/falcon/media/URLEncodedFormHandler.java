@@ -1,10 +1,13 @@
 package falcon.media;
 
+import falcon.MediaMalformedError;
 import falcon.uri.Uri;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -41,7 +44,7 @@ public class URLEncodedFormHandler implements BaseHandler {
     /**
      * Parses the body like a query string; an empty body gives an empty map.
      *
-     * @throws falcon.MediaMalformedError when the body is not US-ASCII (RFC 1866 8.2.1; Falcon)
+     * @throws MediaMalformedError when the body is not US-ASCII (RFC 1866 8.2.1; Falcon)
      */
     @Override
     public Object deserialize(InputStream stream, String contentType, long contentLength) throws IOException {
@@ -49,7 +52,7 @@ public class URLEncodedFormHandler implements BaseHandler {
         for (int i = 0; i < body.length; i++) {
             if (body[i] < 0) {
                 // The cause reads as Python's, which Falcon appends.
-                throw new falcon.MediaMalformedError("URL-encoded", String.format(java.util.Locale.ROOT,
+                throw new MediaMalformedError("URL-encoded", String.format(Locale.ROOT,
                         "'ascii' codec can't decode byte 0x%02x in position %d: ordinal not in range(128)",
                         body[i] & 0xff, i));
             }
@@ -79,7 +82,7 @@ public class URLEncodedFormHandler implements BaseHandler {
         if (sb.length() > 0) {
             sb.append('&');
         }
-        sb.append(java.net.URLEncoder.encode(String.valueOf(name), StandardCharsets.UTF_8)).append('=')
-                .append(java.net.URLEncoder.encode(String.valueOf(value), StandardCharsets.UTF_8));
+        sb.append(URLEncoder.encode(String.valueOf(name), StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(String.valueOf(value), StandardCharsets.UTF_8));
     }
 }

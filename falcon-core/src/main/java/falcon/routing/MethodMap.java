@@ -11,6 +11,7 @@ import falcon.HTTPMethodNotAllowed;
 import falcon.Request;
 import falcon.Response;
 import falcon.Status;
+import falcon.WebSocket;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -23,7 +24,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -129,7 +132,7 @@ public final class MethodMap {
         List<String> implemented = new ArrayList<>();
         WebSocketResponder ws = null;
         for (String httpMethod : COMBINED_METHODS) {
-            String name = "on" + camel(httpMethod.toLowerCase(java.util.Locale.ROOT), true) + suffixPart;
+            String name = "on" + camel(httpMethod.toLowerCase(Locale.ROOT), true) + suffixPart;
             List<Method> candidates = byName.get(name);
             if (candidates == null) {
                 continue;
@@ -142,7 +145,7 @@ public final class MethodMap {
             if (httpMethod.equals("WEBSOCKET")) {
                 // NOTE: not an HTTP responder: an HTTP request with method WEBSOCKET gets 400, and
                 // Allow never lists it (as in Falcon's ASGI App).
-                BoundResponder bound = bind(resource, m, uriTemplate, fields, falcon.WebSocket.class);
+                BoundResponder bound = bind(resource, m, uriTemplate, fields, WebSocket.class);
                 ws = bound::invoke;
                 found.put(httpMethod, m);
                 continue;
@@ -421,7 +424,7 @@ public final class MethodMap {
 
         // Falcon's **kwargs holds only the fields no named parameter took.
         private Map<String, Object> unbound(RouteParams params) {
-            Map<String, Object> rest = new java.util.LinkedHashMap<>(params);
+            Map<String, Object> rest = new LinkedHashMap<>(params);
             for (int i = 0; i < names.length; i++) {
                 if (fieldIndex[i] != -2 && names[i] != null) {
                     rest.remove(names[i]);

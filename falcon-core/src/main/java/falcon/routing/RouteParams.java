@@ -2,6 +2,7 @@ package falcon.routing;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -104,8 +105,8 @@ public final class RouteParams extends AbstractMap<String, Object> {
         }
         if (size == names.length) {
             int capacity = Math.max(4, size * 2);
-            names = java.util.Arrays.copyOf(names, capacity);
-            values = java.util.Arrays.copyOf(values, capacity);
+            names = Arrays.copyOf(names, capacity);
+            values = Arrays.copyOf(values, capacity);
         }
         names[size] = key;
         values[size] = value;

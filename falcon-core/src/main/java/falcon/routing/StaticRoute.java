@@ -38,7 +38,7 @@ import java.util.regex.Pattern;
  * leads outside it is refused as well (404).
  *
  * <p>The response streams the file with Content-Length, {@code Accept-Ranges: bytes}, a
- * Content-Type from the extension by the App's {@link falcon.ResponseOptions#staticMediaTypes}
+ * Content-Type from the extension by the App's {@link ResponseOptions#staticMediaTypes}
  * (initially {@link #defaultStaticMediaTypes()}; {@code application/octet-stream} for an
  * extension not in it) and, when {@code downloadable}, a Content-Disposition naming
  * the file. A single {@code Range: bytes=...} is answered with 206 and Content-Range, or 416 when

@@ -1,6 +1,7 @@
 package falcon.uri;
 
 import falcon.internal.Ascii;
+import falcon.internal.PythonNumbers;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -269,7 +270,7 @@ public final class Uri {
     }
 
     private static Integer port(String text) {
-        Long value = falcon.internal.PythonNumbers.parseInt(text);
+        Long value = PythonNumbers.parseInt(text);
         if (value == null || value > Integer.MAX_VALUE || value < Integer.MIN_VALUE) {
             throw new IllegalArgumentException("invalid port: '" + text + "'");
         }

@@ -1,5 +1,7 @@
 package falcon.servlet;
 
+import falcon.App;
+import falcon.HTTPPayloadTooLarge;
 import falcon.gateway.Handler;
 import falcon.servlet.internal.ServletExchange;
 import falcon.internal.Workers;
@@ -13,7 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 
 /**
- * A servlet that serves a Falcon {@link falcon.App} (any {@link Handler}) in a Servlet 6 container.
+ * A servlet that serves a Falcon {@link App} (any {@link Handler}) in a Servlet 6 container.
  *
  * <p>Register it programmatically with {@link #FalconServlet(Handler)}, or in {@code web.xml} with
  * the no-argument constructor and the init-param {@value #APP_INIT_PARAM} naming the App's class.
@@ -28,7 +30,7 @@ import java.util.function.Supplier;
  * <p>A request body may be at most {@value #DEFAULT_MAX_BODY_BYTES} bytes unless the init-param
  * {@value #MAX_BODY_BYTES_INIT_PARAM} (or {@link #setMaxBodyBytes(long)}) says otherwise: a larger
  * Content-Length is answered 413 without reaching the App, and a chunked body's stream throws
- * {@link falcon.HTTPPayloadTooLarge} once the limit is passed.
+ * {@link HTTPPayloadTooLarge} once the limit is passed.
  *
  * <p>Falcon: what a WSGI server does for a {@code falcon.App}.
  */

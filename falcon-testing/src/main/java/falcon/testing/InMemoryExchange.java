@@ -3,12 +3,14 @@ package falcon.testing;
 import falcon.gateway.Exchange;
 import falcon.gateway.Reply;
 import falcon.gateway.RequestHeaders;
+import falcon.gateway.WebSocketChannel;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /** An exchange built from {@link Simulate} options; it keeps the reply for the test to read. */
 final class InMemoryExchange implements Exchange {
@@ -19,8 +21,8 @@ final class InMemoryExchange implements Exchange {
     private final Simulate options;
     private final SimpleHeaders headers = new SimpleHeaders();
     private final byte[] body;
-    private final java.util.concurrent.CompletableFuture<Reply> reply = new java.util.concurrent.CompletableFuture<>();
-    private falcon.gateway.WebSocketChannel webSocket;
+    private final CompletableFuture<Reply> reply = new CompletableFuture<>();
+    private WebSocketChannel webSocket;
 
     InMemoryExchange(String method, String path, Simulate options) {
         if (path == null || !path.startsWith("/")) {
@@ -173,16 +175,16 @@ final class InMemoryExchange implements Exchange {
     }
 
     /** Returns the reply once the App sent it (possibly later, from another thread). */
-    java.util.concurrent.CompletableFuture<Reply> reply() {
+    CompletableFuture<Reply> reply() {
         return reply;
     }
 
     @Override
-    public falcon.gateway.WebSocketChannel webSocket() {
+    public WebSocketChannel webSocket() {
         return webSocket;
     }
 
-    void setWebSocket(falcon.gateway.WebSocketChannel channel) {
+    void setWebSocket(WebSocketChannel channel) {
         this.webSocket = channel;
     }
 }

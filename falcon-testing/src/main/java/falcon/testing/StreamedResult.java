@@ -2,10 +2,12 @@ package falcon.testing;
 
 import falcon.gateway.Reply;
 import falcon.gateway.ReplyBody;
+import falcon.internal.Publishers;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +60,7 @@ public final class StreamedResult implements AutoCloseable {
             } else {
                 stream = new ByteArrayInputStream(body == null ? new byte[0] : ((ReplyBody.Bytes) body).bytes());
             }
-            publisher = falcon.internal.Publishers.ofInputStream(stream, falcon.internal.Publishers.blockingExecutor());
+            publisher = Publishers.ofInputStream(stream, Publishers.blockingExecutor());
         }
         publisher.subscribe(new Flow.Subscriber<ByteBuffer>() {
             @Override
@@ -175,7 +177,7 @@ public final class StreamedResult implements AutoCloseable {
      * @throws AssertionError when nothing came in time
      */
     public String readText() throws IOException {
-        return new String(read(), java.nio.charset.StandardCharsets.UTF_8);
+        return new String(read(), StandardCharsets.UTF_8);
     }
 
     /** Disconnects: cancels the stream if it is still running. Falcon: {@code finalize()}. */

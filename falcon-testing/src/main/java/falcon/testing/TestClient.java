@@ -4,11 +4,17 @@ import falcon.App;
 import falcon.gateway.Handler;
 import falcon.gateway.Reply;
 import falcon.gateway.ReplyBody;
+import falcon.internal.Publishers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Simulates requests against an App in memory, through the gateway SPI, with no socket.
@@ -23,6 +29,9 @@ import java.util.Map;
  * get} are Falcon's {@code simulate_get} and {@code get}.
  */
 public class TestClient {
+
+    /** How long a simulated request waits for the App's reply. */
+    public static final Duration REPLY_TIMEOUT = Duration.ofSeconds(60);
 
     private final Handler app;
     private final Map<String, String> defaultHeaders;
@@ -80,7 +89,7 @@ public class TestClient {
                 throw new UncheckedIOException(ex);
             }
         } else if (body instanceof ReplyBody.Publisher) {
-            content = await(falcon.internal.Publishers.readAll(((ReplyBody.Publisher) body).publisher(), -1),
+            content = await(Publishers.readAll(((ReplyBody.Publisher) body).publisher(), -1),
                     method, path);
         }
         Result result = new Result(reply, content == null ? new byte[0] : content);
@@ -106,13 +115,13 @@ public class TestClient {
         return await(exchange.reply(), method, path);
     }
 
-    private static <T> T await(java.util.concurrent.CompletableFuture<T> future, String method, String path) {
+    private static <T> T await(CompletableFuture<T> future, String method, String path) {
         try {
-            return future.get(REPLY_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException ex) {
+            return future.get(REPLY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException ex) {
             throw new AssertionError("the App did not respond to " + method + " " + path + " within "
                     + REPLY_TIMEOUT.toSeconds() + " s");
-        } catch (java.util.concurrent.ExecutionException ex) {
+        } catch (ExecutionException ex) {
             throw new IllegalStateException(method + " " + path + " failed", ex.getCause());
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
@@ -121,9 +130,6 @@ public class TestClient {
     }
 
     // ---------------------------------------------------------------- conductor
-
-    /** How long a simulated request waits for the App's reply. */
-    public static final java.time.Duration REPLY_TIMEOUT = java.time.Duration.ofSeconds(60);
 
     Handler app() {
         return app;
@@ -149,10 +155,10 @@ public class TestClient {
      * @param options the other parts of the request
      * @return a future that completes with the response
      */
-    public java.util.concurrent.CompletableFuture<Result> simulateRequestAsync(String method, String path,
+    public CompletableFuture<Result> simulateRequestAsync(String method, String path,
             Simulate options) {
-        return java.util.concurrent.CompletableFuture.supplyAsync(() -> simulateRequest(method, path, options),
-                falcon.internal.Publishers.blockingExecutor());
+        return CompletableFuture.supplyAsync(() -> simulateRequest(method, path, options),
+                Publishers.blockingExecutor());
     }
 
     /**
@@ -161,7 +167,7 @@ public class TestClient {
      * @param path the path, possibly with a query string and percent-escapes
      * @return a future that completes with the response
      */
-    public java.util.concurrent.CompletableFuture<Result> simulateGetAsync(String path) {
+    public CompletableFuture<Result> simulateGetAsync(String path) {
         return simulateRequestAsync("GET", path, null);
     }
 
@@ -172,7 +178,7 @@ public class TestClient {
      * @param options the other parts of the request
      * @return a future that completes with the response
      */
-    public java.util.concurrent.CompletableFuture<Result> simulateGetAsync(String path, Simulate options) {
+    public CompletableFuture<Result> simulateGetAsync(String path, Simulate options) {
         return simulateRequestAsync("GET", path, options);
     }
 
@@ -183,7 +189,7 @@ public class TestClient {
      * @param options the other parts of the request
      * @return a future that completes with the response
      */
-    public java.util.concurrent.CompletableFuture<Result> simulatePostAsync(String path, Simulate options) {
+    public CompletableFuture<Result> simulatePostAsync(String path, Simulate options) {
         return simulateRequestAsync("POST", path, options);
     }
 
@@ -208,7 +214,7 @@ public class TestClient {
     public StreamedResult simulateGetStream(String path, Simulate options) {
         Simulate opts = withDefaults(options);
         InMemoryExchange exchange = new InMemoryExchange("GET", path, opts);
-        falcon.internal.Publishers.blockingExecutor().execute(() -> app.handle(exchange));
+        Publishers.blockingExecutor().execute(() -> app.handle(exchange));
         return new StreamedResult(await(exchange.reply(), "GET", path));
     }
 
@@ -244,7 +250,7 @@ public class TestClient {
         WebSocketSimulator ws = new WebSocketSimulator(
                 WebSocketSimulator.parseSubprotocols(exchange.headers().getAll("Sec-WebSocket-Protocol")));
         exchange.setWebSocket(ws.channel());
-        falcon.internal.Publishers.blockingExecutor().execute(() -> {
+        Publishers.blockingExecutor().execute(() -> {
             try {
                 app.handle(exchange);
             } finally {
@@ -255,7 +261,7 @@ public class TestClient {
             ws.waitReady();
         } catch (RuntimeException | AssertionError ex) {
             ws.appDone().orTimeout(WebSocketSimulator.DEFAULT_TIMEOUT.toMillis(),
-                    java.util.concurrent.TimeUnit.MILLISECONDS).exceptionally(t -> null).join();
+                    TimeUnit.MILLISECONDS).exceptionally(t -> null).join();
             throw ex;
         }
         return ws;

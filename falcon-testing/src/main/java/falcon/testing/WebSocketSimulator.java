@@ -9,6 +9,8 @@ import falcon.WebSocketHandlerNotFound;
 import falcon.WebSocketPathNotFound;
 import falcon.WebSocketServerError;
 import falcon.gateway.WebSocketChannel;
+import falcon.internal.Publishers;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -17,9 +19,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * A simulated WebSocket client connected to an App in memory, with no socket.
@@ -221,11 +226,11 @@ public final class WebSocketSimulator implements AutoCloseable {
         }
         try {
             appDone.get(DEFAULT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException ex) {
+        } catch (TimeoutException ex) {
             throw new AssertionError("the App's WebSocket responder did not finish after the close", ex);
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException ex) {
+        } catch (ExecutionException ex) {
             // the App failed; it has logged it
         }
     }
@@ -393,7 +398,7 @@ public final class WebSocketSimulator implements AutoCloseable {
         throw new WebSocketDisconnected(closeCode);
     }
 
-    private <T> T withLock(java.util.function.Supplier<T> read) {
+    private <T> T withLock(Supplier<T> read) {
         lock.lock();
         try {
             return read.get();
@@ -484,7 +489,7 @@ public final class WebSocketSimulator implements AutoCloseable {
             lock.lock();
             try {
                 if (state != State.ACCEPTED) {
-                    return CompletableFuture.failedFuture(new java.io.IOException("the client disconnected"));
+                    return CompletableFuture.failedFuture(new IOException("the client disconnected"));
                 }
                 fromApp.add(message);
                 changed.signalAll();
@@ -530,7 +535,7 @@ public final class WebSocketSimulator implements AutoCloseable {
             }
             // NOTE: delivered on a fresh thread: resume() is called from the App's receive, which
             // must not run the listener re-entrantly.
-            falcon.internal.Publishers.blockingExecutor().execute(WebSocketSimulator.this::deliverToApp);
+            Publishers.blockingExecutor().execute(WebSocketSimulator.this::deliverToApp);
         }
     }
 

@@ -1,6 +1,8 @@
 package falcon.media.msgpack;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -9,6 +11,7 @@ import falcon.MediaMalformedError;
 import falcon.MediaNotFoundError;
 import falcon.media.BaseHandler;
 import falcon.media.Handlers;
+import falcon.media.JSONHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,7 +22,7 @@ import org.msgpack.jackson.dataformat.MessagePackFactory;
  *
  * <p>The {@code bin} type tells bytes from text: a {@code byte[]} is written as {@code bin} and
  * read back as {@code byte[]}, a {@code String} as {@code str}. Other values map as in {@link
- * falcon.media.JSONHandler}. Register it for both directions:
+ * JSONHandler}. Register it for both directions:
  *
  * <pre>{@code
  * MessagePackHandler msgpack = new MessagePackHandler();
@@ -97,9 +100,9 @@ public class MessagePackHandler implements BaseHandler {
             throw new MediaNotFoundError("MessagePack");
         }
         try {
-            try (com.fasterxml.jackson.core.JsonParser parser = reader.createParser(data)) {
+            try (JsonParser parser = reader.createParser(data)) {
                 Object value = reader.readValue(parser);
-                com.fasterxml.jackson.core.JsonToken next;
+                JsonToken next;
                 try {
                     next = parser.nextToken();
                 } catch (IOException atEnd) {
