@@ -1,5 +1,6 @@
 package falcon.gateway;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -15,6 +16,23 @@ import java.util.concurrent.Flow;
  */
 public sealed interface ReplyBody permits ReplyBody.Bytes, ReplyBody.Stream, ReplyBody.FileRegion,
         ReplyBody.Publisher {
+
+    /**
+     * Releases what the body holds (a stream, an open file) when it is not sent or not sent
+     * whole: a HEAD request, a status without a body, a client gone away. A failure to close is
+     * logged, not thrown. Bytes and publishers hold nothing to release.
+     */
+    default void release() {
+    }
+
+    /** Closes {@code resource}, logging a failure at DEBUG: there is no one left to tell. */
+    private static void closeQuietly(Closeable resource) {
+        try {
+            resource.close();
+        } catch (IOException | RuntimeException ex) {
+            System.getLogger("falcon").log(System.Logger.Level.DEBUG, "closing a response body failed", ex);
+        }
+    }
 
     /**
      * A body held in memory; its length is in the reply's {@code content-length}.
@@ -47,6 +65,11 @@ public sealed interface ReplyBody permits ReplyBody.Bytes, ReplyBody.Stream, Rep
         public Stream {
             Objects.requireNonNull(stream, "stream");
         }
+
+        @Override
+        public void release() {
+            ReplyBody.closeQuietly(stream);
+        }
     }
 
     /**
@@ -70,6 +93,11 @@ public sealed interface ReplyBody permits ReplyBody.Bytes, ReplyBody.Stream, Rep
             if (position < 0 || length < 0) {
                 throw new IllegalArgumentException("position and length must not be negative");
             }
+        }
+
+        @Override
+        public void release() {
+            ReplyBody.closeQuietly(channel);
         }
 
         /**

@@ -454,7 +454,9 @@ final class NettyExchange implements Exchange, Runnable {
                     appClose);
             return;
         }
-        ResponseWriter.closeQuietly(body);
+        if (body != null) {
+            body.release(); // not sent: HEAD, or a status without a body
+        }
         byte[] bytes = body instanceof ReplyBody.Bytes ? ((ReplyBody.Bytes) body).bytes() : null;
         ByteBuf content = bytes == null || bytes.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(bytes);
         if (!hasLength && !head && bodyAllowed(reply.status())) {

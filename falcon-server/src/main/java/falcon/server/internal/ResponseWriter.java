@@ -226,12 +226,12 @@ final class ResponseWriter {
                         new DefaultFileRegion(file.channel(), file.position(), file.length()));
                 complete = awaitWritten(written); // a worker: the next step follows the file
             } else {
-                closeQuietly(file);
+                file.release();
                 complete = true;
             }
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "file response of " + ex + " failed", e);
-            closeQuietly(file);
+            file.release();
         }
         try {
             finishStream(ex, complete);
@@ -421,19 +421,6 @@ final class ResponseWriter {
             in.close();
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "closing a response stream failed", e);
-        }
-    }
-
-    /** Closes a body that is not sent (HEAD, or a status without a body), or a file not sent whole. */
-    static void closeQuietly(ReplyBody body) {
-        try {
-            if (body instanceof ReplyBody.Stream) {
-                ((ReplyBody.Stream) body).stream().close();
-            } else if (body instanceof ReplyBody.FileRegion) {
-                ((ReplyBody.FileRegion) body).channel().close();
-            }
-        } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, "closing a response body failed", e);
         }
     }
 }

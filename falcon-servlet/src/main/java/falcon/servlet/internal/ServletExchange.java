@@ -220,7 +220,9 @@ public final class ServletExchange implements Exchange {
             writeHead(reply);
         } catch (RuntimeException ex) {
             LOG.log(System.Logger.Level.ERROR, "could not write the head of the reply to " + this, ex);
-            closeQuietly(reply.body());
+            if (reply.body() != null) {
+                reply.body().release();
+            }
             finish(reply);
             return;
         }
@@ -243,7 +245,9 @@ public final class ServletExchange implements Exchange {
             // Mostly the client going away; the container closes the connection.
             LOG.log(System.Logger.Level.DEBUG, "writing the reply to " + this + " failed", ex);
         } finally {
-            closeQuietly(body);
+            if (body != null) {
+                body.release();
+            }
         }
         finish(reply);
     }
@@ -469,29 +473,6 @@ public final class ServletExchange implements Exchange {
             return Long.parseLong(value.trim());
         } catch (NumberFormatException ex) {
             return -1;
-        }
-    }
-
-    private static void closeQuietly(ReplyBody body) {
-        try {
-            if (body instanceof ReplyBody.Stream) {
-                ((ReplyBody.Stream) body).stream().close();
-            } else if (body instanceof ReplyBody.FileRegion) {
-                ((ReplyBody.FileRegion) body).channel().close();
-            }
-        } catch (IOException | RuntimeException ex) {
-            LOG.log(System.Logger.Level.DEBUG, "closing a response body failed", ex);
-        }
-    }
-
-    private static void closeQuietly(InputStream in) {
-        if (in == null) {
-            return;
-        }
-        try {
-            in.close();
-        } catch (IOException | RuntimeException ex) {
-            LOG.log(System.Logger.Level.DEBUG, "closing a response stream failed", ex);
         }
     }
 
