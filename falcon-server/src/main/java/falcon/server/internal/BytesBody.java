@@ -41,7 +41,8 @@ final class BytesBody extends InputStream {
 
     @Override
     public byte[] readAllBytes() {
-        // PERF: the JSON handler reads the whole body; hand over the array without a copy.
+        // PERF: readers that want the whole body at once (the form handlers, Request.getText,
+        // req.getBoundedStream().readAllBytes()) get the array itself, not a copy of it.
         byte[] rest = pos == 0 ? bytes : Arrays.copyOfRange(bytes, pos, bytes.length);
         pos = bytes.length;
         return rest;

@@ -274,6 +274,8 @@ abstract class ExchangeHandler extends ChannelInboundHandlerAdapter {
         boolean last = chunk instanceof LastHttpContent;
         if (!ex.dispatched()) {
             if (n > 0) {
+                // Copied: the decoder's buffer is released when channelRead returns, and the App
+                // reads the body later, on a worker.
                 ex.holdBodyChunk(ByteBufUtil.getBytes(content));
             }
             if (last) {
@@ -288,6 +290,7 @@ abstract class ExchangeHandler extends ChannelInboundHandlerAdapter {
             }
             return;
         }
+        // Copied for the same reason: the App's reader is on another thread, after this buffer is gone.
         if (n > 0 && ex.offerBodyChunk(ByteBufUtil.getBytes(content))) {
             updateAutoRead();
         }

@@ -212,6 +212,9 @@ final class NettyExchange implements Exchange, Runnable {
         if (pendingMore == null) {
             return new BytesBody(first);
         }
+        // A second copy, for a body that came with its head in several reads: the App gets one
+        // array, which readers that want the whole body take without copying again (BytesBody).
+        // Rare and small: a body that is still arriving after the head is streamed instead.
         byte[] all = new byte[(int) received];
         System.arraycopy(first, 0, all, 0, first.length);
         int at = first.length;
