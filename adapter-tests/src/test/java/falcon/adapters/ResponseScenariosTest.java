@@ -2,6 +2,7 @@ package falcon.adapters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +41,26 @@ class ResponseScenariosTest {
             case IN_MEMORY, NETTY -> "text/plain; charset=utf-8";
         };
         assertThat(r.header("content-type")).hasValue(expectedType);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Adapter.class)
+    void aStaticFileArrivesWhole(Adapter adapter) throws Exception {
+        // The file leaves the App as a file region: sendfile on the Netty server, Tomcat's
+        // sendfile or FileChannel.transferTo in the containers, a read in memory.
+        ClientResponse r = client(adapter).send(ClientRequest.get("/static/big.bin"));
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.header("content-length")).hasValue(Integer.toString(ScenarioApp.STATIC_FILE_BYTES));
+        assertThat(r.body()).isEqualTo(ScenarioApp.staticFileBytes());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Adapter.class)
+    void aRangeOfAStaticFileArrivesExactly(Adapter adapter) throws Exception {
+        ClientResponse r = client(adapter).send(ClientRequest.get("/static/big.bin").header("Range", "bytes=70000-200000"));
+        assertThat(r.status()).isEqualTo(206);
+        assertThat(r.header("content-range")).hasValue("bytes 70000-200000/" + ScenarioApp.STATIC_FILE_BYTES);
+        assertThat(r.body()).isEqualTo(Arrays.copyOfRange(ScenarioApp.staticFileBytes(), 70000, 200001));
     }
 
     @ParameterizedTest(name = "{0}")

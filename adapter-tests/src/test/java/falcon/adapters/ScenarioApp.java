@@ -7,6 +7,9 @@ import falcon.Response;
 import falcon.SSEvent;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -42,8 +45,29 @@ final class ScenarioApp {
     /** The stages that parked probed async responders wait for, by probe. */
     private final Map<String, BlockingQueue<CompletableFuture<String>>> parked = new ConcurrentHashMap<>();
 
+    /** The size of {@code /static/big.bin}: large enough for a container's sendfile path. */
+    static final int STATIC_FILE_BYTES = 256 * 1024;
+
+    /** The bytes of {@code /static/big.bin}: byte {@code i} is {@code i * 31 % 251}. */
+    static byte[] staticFileBytes() {
+        byte[] b = new byte[STATIC_FILE_BYTES];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (byte) (i * 31 % 251);
+        }
+        return b;
+    }
+
     ScenarioApp() {
         app.addMiddleware(lifespan);
+        try {
+            Path dir = Files.createTempDirectory("adapter-tests-static");
+            dir.toFile().deleteOnExit();
+            Path big = Files.write(dir.resolve("big.bin"), staticFileBytes());
+            big.toFile().deleteOnExit();
+            app.addStaticRoute("/static", dir);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
         app.addRoute("/hello", new Object() {
             public void onGet(Request req, Response resp) {
                 resp.setContentType("text/plain; charset=utf-8");

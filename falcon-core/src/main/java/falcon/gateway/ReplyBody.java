@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.Flow;
 
@@ -74,17 +75,21 @@ public sealed interface ReplyBody permits ReplyBody.Bytes, ReplyBody.Stream, Rep
 
     /**
      * A region of an open file, e.g. a static file or a range of it: the adapter may hand it to
-     * the kernel without copying it (sendfile), or read it with {@link #openStream()}.
+     * the kernel without copying it (sendfile), by its channel or by its path, or read it with
+     * {@link #openStream()}.
      *
      * @param channel the open file, closed by the adapter
+     * @param path the file's path, for an adapter whose container sends files by name (Tomcat's
+     *     sendfile); {@code null} when unknown
      * @param position where the region starts
      * @param length the region's length in bytes
      */
-    record FileRegion(FileChannel channel, long position, long length) implements ReplyBody {
+    record FileRegion(FileChannel channel, Path path, long position, long length) implements ReplyBody {
         /**
          * Checks the region.
          *
          * @param channel the open file, closed by the adapter
+         * @param path the file's path, or {@code null} when unknown
          * @param position where the region starts
          * @param length the region's length in bytes
          */

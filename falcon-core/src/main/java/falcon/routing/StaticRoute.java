@@ -223,7 +223,7 @@ public class StaticRoute {
             }
             FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
             try {
-                return FileBody.open(channel, range);
+                return FileBody.open(channel, file, range);
             } catch (RuntimeException ex) {
                 channel.close();
                 throw ex;
@@ -283,39 +283,41 @@ public class StaticRoute {
      */
     public static final class FileBody extends InputStream {
         private final FileChannel channel;
+        private final Path path;
         private final long start;
         private final long length;
         private long position;
         final long[] range;
 
-        private FileBody(FileChannel channel, long start, long length, long[] range) {
+        private FileBody(FileChannel channel, Path path, long start, long length, long[] range) {
             this.channel = channel;
+            this.path = path;
             this.start = start;
             this.length = length;
             this.position = start;
             this.range = range;
         }
 
-        static FileBody open(FileChannel channel, long[] reqRange) throws IOException {
+        static FileBody open(FileChannel channel, Path path, long[] reqRange) throws IOException {
             long size = channel.size();
             // NOTE: as Falcon, a Range on an empty file is ignored: Content-Range cannot say "0 bytes".
             if (reqRange == null || size == 0) {
-                return new FileBody(channel, 0, size, null);
+                return new FileBody(channel, path, 0, size, null);
             }
             long start = reqRange[0];
             long end = reqRange[1];
             if (start < 0 && end == -1) {
                 start = Math.max(start, -size);
-                return new FileBody(channel, size + start, -start, new long[] {size + start, size - 1, size});
+                return new FileBody(channel, path, size + start, -start, new long[] {size + start, size - 1, size});
             }
             if (start >= size) {
                 throw new HTTPRangeNotSatisfiable(size);
             }
             if (end == -1) {
-                return new FileBody(channel, start, size - start, new long[] {start, size - 1, size});
+                return new FileBody(channel, path, start, size - start, new long[] {start, size - 1, size});
             }
             end = Math.min(end, size - 1);
-            return new FileBody(channel, start, end - start + 1, new long[] {start, end, size});
+            return new FileBody(channel, path, start, end - start + 1, new long[] {start, end, size});
         }
 
         /**
@@ -385,7 +387,7 @@ public class StaticRoute {
          * @return the region from the current position to the end
          */
         public ReplyBody.FileRegion region() {
-            return new ReplyBody.FileRegion(channel, position, remaining());
+            return new ReplyBody.FileRegion(channel, path, position, remaining());
         }
 
         @Override

@@ -45,6 +45,13 @@ public final class ServletExchange implements Exchange {
 
     private static final System.Logger LOG = System.getLogger("falcon.servlet");
 
+    // Tomcat's sendfile contract (org.apache.catalina.Globals): the connector sets the first when
+    // it can send files, the servlet sets the others.
+    private static final String TOMCAT_SENDFILE_SUPPORT = "org.apache.tomcat.sendfile.support";
+    private static final String TOMCAT_SENDFILE_FILENAME = "org.apache.tomcat.sendfile.filename";
+    private static final String TOMCAT_SENDFILE_START = "org.apache.tomcat.sendfile.start";
+    private static final String TOMCAT_SENDFILE_END = "org.apache.tomcat.sendfile.end";
+
     /** Bytes read from a response stream per write. */
     static final int STREAM_CHUNK_BYTES = 16 * 1024;
 
@@ -236,7 +243,10 @@ public final class ServletExchange implements Exchange {
             if (body instanceof ReplyBody.Bytes) {
                 out.write(((ReplyBody.Bytes) body).bytes());
             } else if (body instanceof ReplyBody.FileRegion) {
-                sendFile((ReplyBody.FileRegion) body, out);
+                ReplyBody.FileRegion file = (ReplyBody.FileRegion) body;
+                if (!containerSendsFile(file)) {
+                    sendFile(file, out);
+                }
             } else if (body instanceof ReplyBody.Stream) {
                 copy(((ReplyBody.Stream) body).stream(), out);
             }
@@ -291,6 +301,29 @@ public final class ServletExchange implements Exchange {
                 }
             }
         }
+    }
+
+    /**
+     * Hands the file to Tomcat's sendfile when the connector offers it: Tomcat's documented
+     * request attributes (what its DefaultServlet uses) name the file and the range, and Tomcat
+     * sends it from the kernel after {@code service} returns. Only for a reply written on the
+     * container thread (not in async mode), with its length declared.
+     *
+     * @return whether the container sends the file; the body is then not written here
+     */
+    private boolean containerSendsFile(ReplyBody.FileRegion file) {
+        boolean inAsyncMode;
+        synchronized (this) {
+            inAsyncMode = async != null;
+        }
+        if (file.path() == null || inAsyncMode || file.length() == 0
+                || !Boolean.TRUE.equals(request.getAttribute(TOMCAT_SENDFILE_SUPPORT))) {
+            return false;
+        }
+        request.setAttribute(TOMCAT_SENDFILE_FILENAME, file.path().toAbsolutePath().toString());
+        request.setAttribute(TOMCAT_SENDFILE_START, file.position());
+        request.setAttribute(TOMCAT_SENDFILE_END, file.position() + file.length());
+        return true;
     }
 
     /**
