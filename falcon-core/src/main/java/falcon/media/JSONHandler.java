@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -18,6 +17,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import falcon.MediaMalformedError;
 import falcon.MediaNotFoundError;
 import java.io.FilterInputStream;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
@@ -44,8 +44,10 @@ import java.util.Map;
  * <tr><td>bytes of the whole document</td><td>{@value #DEFAULT_MAX_DOCUMENT_LENGTH}</td></tr>
  * </table>
  * Unlike Python's {@code json}, which Falcon uses, a 10,000-deep array is a 400 here rather than
- * a {@code RecursionError} (500). Trailing data after the document is an error, as in Python;
- * {@code NaN} and {@code Infinity} are accepted, as in Python.
+ * a {@code RecursionError} (500). Trailing data after the document is an error, as in Python.
+ * {@code NaN} and {@code Infinity} are refused (400): RFC 8259 has no such literals, though
+ * Python's {@code json} accepts them. A body in an encoding JSON does not allow (UTF-32, as
+ * Jackson detects it) is a 400 too.
  *
  * <p>Java values Python's {@code json} has no form for are written the way an API's clients
  * expect them (Python users get the same with {@code json.dumps(default=str)} or {@code
@@ -91,7 +93,7 @@ public class JSONHandler implements BaseHandler {
 
     /**
      * Returns a new mapper with the defaults of this handler: the limits above, trailing data
-     * refused, {@code NaN} accepted, {@code java.time} and {@code Optional} support with dates as
+     * refused, {@code NaN} refused, {@code java.time} and {@code Optional} support with dates as
      * ISO-8601 strings. Start from it to configure a mapper of your own.
      *
      * @return a new mapper, not shared
@@ -104,7 +106,6 @@ public class JSONHandler implements BaseHandler {
                         .maxStringLength(DEFAULT_MAX_STRING_LENGTH)
                         .maxDocumentLength(DEFAULT_MAX_DOCUMENT_LENGTH)
                         .build())
-                .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
                 // Python's json escapes control characters with lower-case hex digits.
                 .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
                 .build();
@@ -194,6 +195,10 @@ public class JSONHandler implements BaseHandler {
             return reader().readValue(in);
         } catch (JsonProcessingException ex) {
             throw new MediaMalformedError("JSON", describe(ex));
+        } catch (CharConversionException ex) {
+            // NOTE: Jackson auto-detects UTF-32 from the first bytes and fails on its code units:
+            // the client's bytes, so a 400, never a 500.
+            throw new MediaMalformedError("JSON", ex.getMessage());
         }
     }
 
@@ -241,6 +246,11 @@ public class JSONHandler implements BaseHandler {
         int marker = message.indexOf(" (start marker at [Source");
         if (marker >= 0) {
             message = message.substring(0, marker);
+        }
+        // ... nor how to switch a Jackson feature on ("Non-standard token 'NaN': enable ...").
+        int hint = message.indexOf(": enable `");
+        if (hint >= 0) {
+            message = message.substring(0, hint);
         }
         JsonLocation at = ex.getLocation();
         if (at != null && at.getLineNr() > 0) {

@@ -231,6 +231,14 @@ abstract class ExchangeHandler extends ChannelInboundHandlerAdapter {
         if (!admit(req)) {
             return;
         }
+        String problem = RequestChecks.target(req.uri());
+        if (problem == null && NettyWebSocket.isUpgrade(req)) {
+            problem = RequestChecks.webSocket(req);
+        }
+        if (problem != null) {
+            reject(new HTTPBadRequest(null, problem), req);
+            return;
+        }
         if (req.headers().size() > options.maxHeaderCount()) {
             reject(new HTTPRequestHeaderFieldsTooLarge(), req);
             return;

@@ -1,5 +1,6 @@
 package falcon.server.internal;
 
+import falcon.HTTPBadRequest;
 import falcon.HTTPError;
 import falcon.HTTPVersionNotSupported;
 import io.netty.channel.ChannelFuture;
@@ -9,7 +10,6 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayDeque;
@@ -86,12 +86,19 @@ final class Http1Handler extends ExchangeHandler {
 
     @Override
     boolean admit(HttpRequest req) {
-        if (req.protocolVersion() != HttpVersion.HTTP_1_1 && req.protocolVersion().majorVersion() == 2
-                && "PRI".equals(req.method().name())) {
-            // The HTTP/2 preface "PRI * HTTP/2.0" when h2c is off: binary frames follow, so refuse
-            // the version (RFC 9110 15.6.6) and close. Other versions (HTTP/9.9) are served as
-            // HTTP/1.1, as gunicorn serves them to Falcon (the conformance corpus checks it).
+        // NOTE: stricter than gunicorn, which serves HTTP/9.9 and "http/1.1" as HTTP/1.1 and
+        // requests without Host (docs/differences.md): RFC 9112 sections 2.3 and 3.2.
+        String problem = RequestChecks.version(req);
+        if (problem == RequestChecks.VERSION_NOT_SUPPORTED) {
+            // also the HTTP/2 preface "PRI * HTTP/2.0" when h2c is off: binary frames follow
             reject(new HTTPVersionNotSupported(), req);
+            return false;
+        }
+        if (problem == null) {
+            problem = RequestChecks.host(req);
+        }
+        if (problem != null) {
+            reject(new HTTPBadRequest(null, problem), req);
             return false;
         }
         return true;

@@ -156,7 +156,16 @@ final class NettyWebSocket implements WebSocketChannel {
             p.remove("idle"); // NOTE: a WebSocket may be quiet for long; clients ping if they care
         }
         p.addLast("ws-frames", new Frames());
-        ChannelFuture f = handshaker.handshake(ch, full, extra, ch.newPromise());
+        ChannelFuture f;
+        try {
+            f = handshaker.handshake(ch, full, extra, ch.newPromise());
+        } catch (RuntimeException refused) {
+            // The handshaker refuses what RequestChecks did not foresee: the responder waiting in
+            // accept() must learn it, or its thread waits for ever.
+            done.completeExceptionally(refused);
+            ch.close();
+            return;
+        }
         f.addListener(result -> {
             if (!result.isSuccess()) {
                 done.completeExceptionally(result.cause());
