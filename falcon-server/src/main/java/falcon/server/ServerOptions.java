@@ -30,9 +30,26 @@ import javax.net.ssl.KeyManagerFactory;
  *       not arrive in time once the first byte has</td></tr>
  * </table>
  *
- * <p>Framing errors (Content-Length together with Transfer-Encoding, duplicate differing or
- * non-numeric Content-Length, a bad chunk size, an unparsable request line) are answered with 400
- * Bad Request and the connection closed. Error bodies are Falcon's JSON error bodies.
+ * <p>Requests HTTP forbids are answered before the App runs, and the connection closed:
+ * <table>
+ *   <caption>Checks before the App</caption>
+ *   <tr><th>request</th><th>answer</th></tr>
+ *   <tr><td>framing errors: Content-Length with Transfer-Encoding, differing or non-numeric
+ *       Content-Length, a bad chunk size, an unparsable request line or header line</td>
+ *       <td>400 Bad Request</td></tr>
+ *   <tr><td>a version written other than {@code HTTP/1.0} or {@code HTTP/1.1} (e.g. {@code
+ *       http/1.1})</td><td>400 Bad Request</td></tr>
+ *   <tr><td>a major version other than 1 ({@code HTTP/9.9}, the HTTP/2 preface without h2c)</td>
+ *       <td>505 HTTP Version Not Supported</td></tr>
+ *   <tr><td>HTTP/1.1 without {@code Host}, with two, or with one that is not {@code
+ *       host[:port]}</td><td>400 Bad Request</td></tr>
+ *   <tr><td>a control character, space or NUL in the request target</td><td>400 Bad Request</td></tr>
+ *   <tr><td>a WebSocket handshake without a valid {@code Sec-WebSocket-Key} (the base64 of 16
+ *       bytes), or on HTTP/1.0</td><td>400 Bad Request</td></tr>
+ * </table>
+ * Their bodies are rendered by the App's error serializer ({@code Handler.errorReply}): Falcon's
+ * JSON or XML error body by {@code Accept}. A client that shuts down its sending side after its
+ * requests (half-close) still gets the answers; then the connection is closed.
  *
  * <p>Over HTTP/2 the same limits hold per stream, with the same status codes and error bodies;
  * "connection closed" then means the stream is reset, and the connection stays open for other
@@ -66,7 +83,7 @@ public final class ServerOptions {
     public static final long DEFAULT_MAX_BODY_BYTES = 16L * 1024 * 1024;
 
     /** The default time after which an idle connection is closed, in seconds. */
-    public static final long DEFAULT_IDLE_TIMEOUT_SECONDS = 60;
+    public static final long DEFAULT_IDLE_TIMEOUT_SECONDS = 30;
 
     /** The default time a client has to send a request line and headers, in seconds. */
     public static final long DEFAULT_HEADER_READ_TIMEOUT_SECONDS = 30;

@@ -127,6 +127,22 @@ class HostileRequestTest {
         }
     }
 
+    @Test
+    void aClientThatHalfClosesAfterItsRequestStillGetsTheAnswer() throws Exception {
+        // RFC 9112 section 9.6: shutting down the sending side is not a close of the connection.
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write("GET /things HTTP/1.1\r\nHost: a\r\n\r\nGET /things HTTP/1.1\r\nHost: a\r\n\r\n"
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.shutdownOutput();
+            String answers = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+            // both pipelined requests are answered, then the server closes (readAllBytes returned)
+            assertThat(answers.split("HTTP/1.1 200 OK", -1)).hasSize(3);
+            assertThat(answers).endsWith("ok");
+        }
+        assertThat(resource.calls).hasValue(2);
+    }
+
     private static String upgrade(String version, String key) {
         return "GET /things " + version + "\r\nHost: a\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                 + "Sec-WebSocket-Version: 13\r\n" + (key == null ? "" : "Sec-WebSocket-Key: " + key + "\r\n") + "\r\n";

@@ -78,6 +78,11 @@ abstract class ExchangeHandler extends ChannelInboundHandlerAdapter {
     boolean closeAfterResponse;
     /** Input is ignored from now on: framing is lost or the connection is closing. */
     boolean inputDead;
+    /**
+     * The client shut down its sending side (half-close, RFC 9112 section 9.6): the requests it
+     * sent are still answered, then the connection is closed (HTTP/1.1 connections only).
+     */
+    boolean inputShutdown;
     /** The rest of a body nobody reads is being read and dropped. */
     boolean discarding;
     private long discardBudget;
@@ -384,6 +389,11 @@ abstract class ExchangeHandler extends ChannelInboundHandlerAdapter {
 
     /** Sets autoRead from the reasons to pause: the connection's own, and a full body queue. */
     final void updateAutoRead() {
+        if (inputShutdown) {
+            // NOTE: after the client's FIN there is nothing left to read, and the epoll transport
+            // refuses a change of read interest on a half-closed socket (epoll_ctl: ENOENT).
+            return;
+        }
         NettyExchange ex = current;
         boolean want = !readingHeld() && (ex == null || !ex.bodyPaused());
         if (want != autoRead) {

@@ -3,9 +3,11 @@ package falcon.server.internal;
 import falcon.HTTPBadRequest;
 import falcon.HTTPError;
 import falcon.HTTPVersionNotSupported;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -162,6 +164,27 @@ final class Http1Handler extends ExchangeHandler {
         }
         drainBacklog();
         updateAutoRead();
+        if (inputShutdown) {
+            closeWhenAnswered();
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof ChannelInputShutdownEvent) {
+            inputShutdown = true;
+            closeWhenAnswered();
+            return;
+        }
+        super.userEventTriggered(ctx, evt);
+    }
+
+    /** Closes a half-closed connection once every request it sent is answered and written. */
+    private void closeWhenAnswered() {
+        if (current == null && (backlog == null || backlog.isEmpty())) {
+            inputDead = true;
+            channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        }
     }
 
     @Override

@@ -144,6 +144,10 @@ public final class NettyServer {
         if (options.h2c()) {
             addHttp1WithH2c(p);
         } else {
+            // A client may shut down its sending side after its last request and still expect the
+            // answers (RFC 9112 section 9.6): Http1Handler closes once they are written. (TLS and
+            // h2c connections close on the client's FIN, as before.)
+            ch.config().setAllowHalfClosure(true);
             addHttp1(p);
         }
     }

@@ -11,6 +11,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.socket.DuplexChannelConfig;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
@@ -154,6 +155,10 @@ final class NettyWebSocket implements WebSocketChannel {
         }
         if (p.get("idle") != null) {
             p.remove("idle"); // NOTE: a WebSocket may be quiet for long; clients ping if they care
+        }
+        // A WebSocket peer that shuts down its side without a Close frame is gone: close on EOF.
+        if (ch.config() instanceof DuplexChannelConfig) {
+            ((DuplexChannelConfig) ch.config()).setAllowHalfClosure(false);
         }
         p.addLast("ws-frames", new Frames());
         ChannelFuture f;
