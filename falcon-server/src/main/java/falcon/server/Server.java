@@ -216,6 +216,9 @@ public final class Server implements AutoCloseable {
         private long maxBodyBytes = ServerOptions.DEFAULT_MAX_BODY_BYTES;
         private Duration idleTimeout = Duration.ofSeconds(ServerOptions.DEFAULT_IDLE_TIMEOUT_SECONDS);
         private Duration headerReadTimeout = Duration.ofSeconds(ServerOptions.DEFAULT_HEADER_READ_TIMEOUT_SECONDS);
+        private long minBodyBytesPerSecond = ServerOptions.DEFAULT_MIN_BODY_BYTES_PER_SECOND;
+        private Duration bodyRateGracePeriod = Duration.ofSeconds(ServerOptions.DEFAULT_BODY_RATE_GRACE_SECONDS);
+        private Duration webSocketIdleTimeout = Duration.ofSeconds(ServerOptions.DEFAULT_WEBSOCKET_IDLE_TIMEOUT_SECONDS);
         private int workerThreads = ServerOptions.AUTO;
         private int ioThreads = ServerOptions.AUTO;
         private Duration shutdownGrace = Duration.ofSeconds(ServerOptions.DEFAULT_SHUTDOWN_GRACE_SECONDS);
@@ -323,6 +326,41 @@ public final class Server implements AutoCloseable {
          */
         public Builder headerReadTimeout(Duration timeout) {
             this.headerReadTimeout = positive(timeout, "headerReadTimeout");
+            return this;
+        }
+
+        /**
+         * Sets the minimum rate of a streamed request body: once {@code gracePeriod} has passed,
+         * a body that brought fewer than {@code bytesPerSecond} bytes a second over the last
+         * {@code gracePeriod} is failed with 408 Request Timeout (the App's next read throws it)
+         * and the connection closed; the time the App itself does not read is not counted.
+         * Default {@value ServerOptions#DEFAULT_MIN_BODY_BYTES_PER_SECOND} B/s after {@value
+         * ServerOptions#DEFAULT_BODY_RATE_GRACE_SECONDS} s, as Kestrel's.
+         *
+         * @param bytesPerSecond the minimum rate; 0 turns the check off
+         * @param gracePeriod the time before the first check, and the window of each check
+         * @return this builder
+         */
+        public Builder minBodyDataRate(long bytesPerSecond, Duration gracePeriod) {
+            if (bytesPerSecond < 0) {
+                throw new IllegalArgumentException("bytesPerSecond must not be negative: " + bytesPerSecond);
+            }
+            this.minBodyBytesPerSecond = bytesPerSecond;
+            this.bodyRateGracePeriod = positive(gracePeriod, "gracePeriod");
+            return this;
+        }
+
+        /**
+         * Sets how long a WebSocket may stay silent: after half of it without a frame from the
+         * client the server sends a ping, and after the other half without an answer it closes
+         * the connection with 1001 (going away). Default {@value
+         * ServerOptions#DEFAULT_WEBSOCKET_IDLE_TIMEOUT_SECONDS} s.
+         *
+         * @param timeout the idle timeout
+         * @return this builder
+         */
+        public Builder webSocketIdleTimeout(Duration timeout) {
+            this.webSocketIdleTimeout = positive(timeout, "webSocketIdleTimeout");
             return this;
         }
 
@@ -475,7 +513,8 @@ public final class Server implements AutoCloseable {
             return new Server(app, new ServerOptions(host, port, maxInitialLineBytes, maxHeaderBytes,
                     maxHeaderCount, maxBodyBytes, idleTimeout, headerReadTimeout, workerThreads, ioThreads,
                     shutdownGrace, shutdownHook, executionMode, tlsCertificateChain, tlsPrivateKey,
-                    tlsKeyManagerFactory, http2, h2c, maxConcurrentStreams));
+                    tlsKeyManagerFactory, http2, h2c, maxConcurrentStreams, minBodyBytesPerSecond,
+                    bodyRateGracePeriod, webSocketIdleTimeout));
         }
 
         private static int positive(int value, String name) {

@@ -25,6 +25,14 @@ import javax.net.ssl.KeyManagerFactory;
  *   <tr><td>{@code idleTimeout}</td><td>{@value #DEFAULT_IDLE_TIMEOUT_SECONDS} s</td>
  *       <td>an idle keep-alive connection, or one whose client stopped sending the body or
  *       reading the response, is closed</td></tr>
+ *   <tr><td>{@code minBodyDataRate}</td><td>{@value #DEFAULT_MIN_BODY_BYTES_PER_SECOND} B/s after
+ *       {@value #DEFAULT_BODY_RATE_GRACE_SECONDS} s</td>
+ *       <td>408 Request Timeout (the App's next body read throws it, the App answers it) and the
+ *       connection closed, when a streamed request body arrives more slowly than this over the
+ *       last grace period; not counted while the App is not reading</td></tr>
+ *   <tr><td>{@code webSocketIdleTimeout}</td><td>{@value #DEFAULT_WEBSOCKET_IDLE_TIMEOUT_SECONDS} s</td>
+ *       <td>a WebSocket that sends nothing for half of it is pinged; one that answers nothing for
+ *       the other half is closed with 1001</td></tr>
  *   <tr><td>{@code headerReadTimeout}</td><td>{@value #DEFAULT_HEADER_READ_TIMEOUT_SECONDS} s</td>
  *       <td>408 Request Timeout and the connection closed, when the request line and headers do
  *       not arrive in time once the first byte has</td></tr>
@@ -91,6 +99,15 @@ public final class ServerOptions {
     /** The default time {@link Server#close()} lets in-flight requests finish, in seconds. */
     public static final long DEFAULT_SHUTDOWN_GRACE_SECONDS = 5;
 
+    /** The default minimum rate of a streamed request body, in bytes per second (Kestrel's). */
+    public static final long DEFAULT_MIN_BODY_BYTES_PER_SECOND = 240;
+
+    /** The default grace period before, and window over which, the body rate is checked, in seconds. */
+    public static final long DEFAULT_BODY_RATE_GRACE_SECONDS = 5;
+
+    /** The default time after which a silent WebSocket is closed, in seconds (pinged at half). */
+    public static final long DEFAULT_WEBSOCKET_IDLE_TIMEOUT_SECONDS = 60;
+
     /** The value of {@code workerThreads} and {@code ioThreads} that means "choose for me". */
     public static final int AUTO = 0;
 
@@ -111,6 +128,9 @@ public final class ServerOptions {
     private final long maxBodyBytes;
     private final Duration idleTimeout;
     private final Duration headerReadTimeout;
+    private final long minBodyBytesPerSecond;
+    private final Duration bodyRateGracePeriod;
+    private final Duration webSocketIdleTimeout;
     private final int workerThreads;
     private final ExecutionMode executionMode;
     private final int ioThreads;
@@ -127,7 +147,11 @@ public final class ServerOptions {
             long maxBodyBytes, Duration idleTimeout, Duration headerReadTimeout, int workerThreads,
             int ioThreads, Duration shutdownGrace, boolean shutdownHook, ExecutionMode executionMode,
             Path tlsCertificateChain, Path tlsPrivateKey, KeyManagerFactory tlsKeyManagerFactory, boolean http2,
-            boolean h2c, int maxConcurrentStreams) {
+            boolean h2c, int maxConcurrentStreams, long minBodyBytesPerSecond, Duration bodyRateGracePeriod,
+            Duration webSocketIdleTimeout) {
+        this.minBodyBytesPerSecond = minBodyBytesPerSecond;
+        this.bodyRateGracePeriod = bodyRateGracePeriod;
+        this.webSocketIdleTimeout = webSocketIdleTimeout;
         this.executionMode = executionMode;
         this.host = host;
         this.port = port;
@@ -219,6 +243,34 @@ public final class ServerOptions {
      */
     public Duration headerReadTimeout() {
         return headerReadTimeout;
+    }
+
+    /**
+     * Returns the minimum rate of a streamed request body, in bytes per second; 0 when off.
+     *
+     * @return the minimum body data rate
+     */
+    public long minBodyBytesPerSecond() {
+        return minBodyBytesPerSecond;
+    }
+
+    /**
+     * Returns how long a body may take before its rate is checked, and the window it is measured
+     * over.
+     *
+     * @return the grace period of the body rate check
+     */
+    public Duration bodyRateGracePeriod() {
+        return bodyRateGracePeriod;
+    }
+
+    /**
+     * Returns how long a WebSocket may stay silent before it is closed (it is pinged at half).
+     *
+     * @return the WebSocket idle timeout
+     */
+    public Duration webSocketIdleTimeout() {
+        return webSocketIdleTimeout;
     }
 
     /**

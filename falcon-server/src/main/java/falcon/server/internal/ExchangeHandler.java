@@ -313,6 +313,11 @@ abstract class ExchangeHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /** From the body rate watch, on the loop: the body of {@code ex} arrives too slowly. */
+    final void bodyTooSlow(NettyExchange ex, HTTPError error) {
+        failBody(ex, error);
+    }
+
     private void failBody(NettyExchange ex, HTTPError error) {
         if (!ex.dispatched()) {
             current = null;
@@ -351,6 +356,7 @@ abstract class ExchangeHandler extends ChannelInboundHandlerAdapter {
     final void startStreaming(NettyExchange ex) {
         StreamingBody body = ex.streamBody();
         dispatch(ex);
+        BodyRateWatch.start(this, ex);
         if (body.paused()) {
             updateAutoRead();
         }

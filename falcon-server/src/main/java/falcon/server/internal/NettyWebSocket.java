@@ -36,12 +36,15 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A WebSocket upgrade on a Netty connection, as the App drives it.
@@ -153,8 +156,14 @@ final class NettyWebSocket implements WebSocketChannel {
         if (p.get(NettyServer.HEADER_TIMEOUT) != null) {
             p.remove(NettyServer.HEADER_TIMEOUT);
         }
+        // A WebSocket may be quiet for long: the HTTP idle timeout gives way to a ping after half
+        // of webSocketIdleTimeout without a frame, and a close after the other half (Frames).
+        long idleNanos = connection.options.webSocketIdleTimeout().toNanos();
+        IdleStateHandler quiet = new IdleStateHandler(idleNanos / 2, 0, 0, TimeUnit.NANOSECONDS);
         if (p.get("idle") != null) {
-            p.remove("idle"); // NOTE: a WebSocket may be quiet for long; clients ping if they care
+            p.replace("idle", "idle", quiet);
+        } else {
+            p.addFirst("idle", quiet);
         }
         // A WebSocket peer that shuts down its side without a Close frame is gone: close on EOF.
         if (ch.config() instanceof DuplexChannelConfig) {
@@ -312,8 +321,29 @@ final class NettyWebSocket implements WebSocketChannel {
             super(false);
         }
 
+        /** Our ping has had no frame since: the next idle period closes the connection. */
+        private boolean pingOutstanding;
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+            if (evt instanceof IdleStateEvent) {
+                if (pingOutstanding) {
+                    // silent through a whole idle timeout, ping included: idle past the limit, or dead
+                    closeSent = true;
+                    ctx.writeAndFlush(new CloseWebSocketFrame(1001, "idle timeout"))
+                            .addListener(ChannelFutureListener.CLOSE);
+                } else {
+                    pingOutstanding = true;
+                    ctx.writeAndFlush(new PingWebSocketFrame());
+                }
+                return;
+            }
+            super.userEventTriggered(ctx, evt);
+        }
+
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+            pingOutstanding = false; // any frame, a pong included, shows the client is there
             if (frame instanceof PingWebSocketFrame) {
                 if (ctx.channel().isWritable()) {
                     ctx.writeAndFlush(new PongWebSocketFrame(frame.content()));
