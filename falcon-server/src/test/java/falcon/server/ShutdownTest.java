@@ -46,6 +46,34 @@ class ShutdownTest {
     }
 
     @Test
+    void pipelinedRequestsReadBeforeTheCloseAreAllAnsweredTheLastWithConnectionClose() throws Exception {
+        TestApp testApp = new TestApp();
+        Server server = Server.builder(testApp.app).host("127.0.0.1").port(0).shutdownGrace(Duration.ofSeconds(20))
+                .build().start();
+        try (RawHttp http = new RawHttp(server.port())) {
+            // the slow request holds the connection; the two after it are read and wait their turn
+            http.send("GET /slow HTTP/1.1\r\nHost: a\r\n\r\nGET /hello HTTP/1.1\r\nHost: a\r\n\r\n"
+                    + "GET /info?n=3 HTTP/1.1\r\nHost: a\r\n\r\n");
+            assertThat(testApp.slowStarted.await(10, TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<Void> closing = CompletableFuture.runAsync(server::close);
+            testApp.slowRelease.countDown();
+
+            RawHttp.Response first = http.read();
+            RawHttp.Response second = http.read();
+            RawHttp.Response third = http.read();
+            assertThat(first.text()).isEqualTo("finally");
+            assertThat(first.header("connection")).isNull();
+            assertThat(second.status()).isEqualTo(200);
+            assertThat(third.text()).contains("\"query\": \"n=3\"");
+            assertThat(third.header("connection")).isEqualTo("close");
+            assertThat(http.closedByServer()).isTrue();
+            closing.get(20, TimeUnit.SECONDS);
+        } finally {
+            server.close();
+        }
+    }
+
+    @Test
     void closeTwiceIsHarmless() {
         Server server = Server.serve(new TestApp().app, 0);
         server.close();

@@ -113,6 +113,11 @@ abstract class ExchangeHandler extends ChannelInboundHandlerAdapter {
     /** Returns whether reading waits for a reason of the connection's own, apart from the body queue. */
     abstract boolean readingHeld();
 
+    /** Whether, the server closing, no request read after this one waits to be answered. */
+    boolean lastBeforeClose() {
+        return true;
+    }
+
     /** Releases the decoded messages of requests that wait their turn, if the protocol has any. */
     abstract void releaseBacklog();
 
@@ -254,7 +259,7 @@ abstract class ExchangeHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         boolean keepAlive = HttpUtil.isKeepAlive(req);
-        if (!keepAlive || server.isClosing()) {
+        if (!keepAlive || (server.isClosing() && lastBeforeClose())) {
             closeAfterResponse = true;
         }
         boolean expect = req.protocolVersion() != HttpVersion.HTTP_1_0 && HttpUtil.is100ContinueExpected(req);

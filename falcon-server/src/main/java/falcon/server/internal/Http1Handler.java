@@ -40,6 +40,8 @@ final class Http1Handler extends ExchangeHandler {
      * without reading the answers cannot make us buffer them all.
      */
     private boolean drainPending;
+    /** The server is closing: no more reading; what was read is still answered. */
+    private boolean shuttingDown;
 
     Http1Handler(NettyServer server) {
         // a FileRegion goes to the socket as is, so not through TLS
@@ -108,7 +110,24 @@ final class Http1Handler extends ExchangeHandler {
 
     @Override
     boolean readingHeld() {
-        return inputDead || drainPending || (backlog != null && !backlog.isEmpty());
+        return inputDead || shuttingDown || drainPending || (backlog != null && !backlog.isEmpty());
+    }
+
+    @Override
+    boolean lastBeforeClose() {
+        return !hasQueuedRequest();
+    }
+
+    /** Whether a later request is already decoded and waits in the backlog. */
+    private boolean hasQueuedRequest() {
+        if (backlog != null) {
+            for (Object msg : backlog) {
+                if (msg instanceof HttpRequest) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @Override
@@ -233,11 +252,18 @@ final class Http1Handler extends ExchangeHandler {
 
     // ---------------------------------------------------------------- lifecycle
 
-    /** On the loop: graceful shutdown; close now if idle, else after the current response. */
+    /**
+     * On the loop: graceful shutdown. Nothing more is read; the requests already read (the current
+     * one and any pipelined ones in the backlog) are answered, the last with {@code connection:
+     * close}; an idle connection is closed now.
+     */
     void shutdown() {
-        closeAfterResponse = true;
-        releaseBacklog();
-        if (current == null) {
+        shuttingDown = true;
+        if (!hasQueuedRequest()) {
+            closeAfterResponse = true; // the current response, if any, is the last
+        }
+        updateAutoRead();
+        if (current == null && !hasQueuedRequest()) {
             inputDead = true;
             ctx.close();
         }
