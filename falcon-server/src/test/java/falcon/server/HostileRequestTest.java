@@ -96,6 +96,23 @@ class HostileRequestTest {
         assertRefusedWith(400, "GET " + target + " HTTP/1.1\r\nHost: a\r\n\r\n", "control character");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"GET /things HTTP/1.1\rHost: a\r\r", "GET /things HTTP/1.1\r\nHost: a\rX: b\r\n\r\n"})
+    void aBareCarriageReturnIsA400AtOnce(String request) throws Exception {
+        // The first used to get no answer until the header timeout: the decoder splits at LF only.
+        assertRefusedWith(400, request, "bare CR");
+    }
+
+    @Test
+    void aCarriageReturnInTheBodyIsNotALineEnd() throws Exception {
+        try (RawHttp http = new RawHttp(server.port())) {
+            http.send("POST /things HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\n\r\na\rb\rc"
+                    + "GET /things HTTP/1.1\r\nHost: a\r\n\r\n");
+            assertThat(http.read().status()).isEqualTo(405); // no onPost: read, not refused
+            assertThat(http.read().status()).isEqualTo(200);
+        }
+    }
+
     @Test
     void anHttp11RequestWithoutHostIsA400() throws Exception {
         assertRefusedWith(400, "GET /things HTTP/1.1\r\n\r\n", "must have a Host header");

@@ -1,7 +1,9 @@
 package falcon.server.internal;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.ReferenceCountUtil;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -23,6 +25,10 @@ final class HeaderReadTimeout extends ChannelInboundHandlerAdapter {
     private ChannelHandlerContext ctx;
     private boolean awaiting = true;
     private boolean started;
+    // the bare-CR scan of the current head (see bareCr)
+    private boolean scanning;
+    private boolean atLineStart;
+    private boolean pendingCr;
     private long startNanos;
     private ScheduledFuture<?> timer;
 
@@ -41,11 +47,79 @@ final class HeaderReadTimeout extends ChannelInboundHandlerAdapter {
         if (awaiting && !started) {
             started = true;
             startNanos = System.nanoTime();
+            scanning = true;
+            atLineStart = true;
+            pendingCr = false;
             if (timer == null) {
                 timer = ctx.executor().schedule(this::expire, timeoutNanos, TimeUnit.NANOSECONDS);
             }
         }
+        if (scanning && msg instanceof ByteBuf && bareCr((ByteBuf) msg)) {
+            ReferenceCountUtil.release(msg);
+            scanning = false;
+            connection.bareCarriageReturn();
+            return;
+        }
         ctx.fireChannelRead(msg);
+    }
+
+    /**
+     * Whether the head being received has a CR that is not followed by LF. The decoder only
+     * splits lines at LF, so a client ending its lines with a bare CR would otherwise wait,
+     * unanswered, for the header timeout (RFC 9112 section 2.2: such a message is invalid).
+     * Scans from CR to CR ({@code indexOf}, not byte by byte) and stops at the blank line that
+     * ends the head: what follows is a body. Pipelined heads after the first in one read are left
+     * to the decoder.
+     */
+    private boolean bareCr(ByteBuf buf) {
+        int i = buf.readerIndex();
+        int end = buf.writerIndex();
+        if (pendingCr) {
+            if (i == end) {
+                return false;
+            }
+            if (buf.getByte(i) != '\n') {
+                return true;
+            }
+            pendingCr = false;
+            i++;
+            if (endOfHead()) {
+                return false;
+            }
+        }
+        while (i < end) {
+            int cr = buf.indexOf(i, end, (byte) '\r');
+            if (cr < 0) {
+                atLineStart = false;
+                return false;
+            }
+            boolean emptyLine = atLineStart && cr == i;
+            if (cr + 1 == end) {
+                pendingCr = true; // its LF, if any, comes with the next read
+                atLineStart = emptyLine;
+                return false;
+            }
+            if (buf.getByte(cr + 1) != '\n') {
+                return true;
+            }
+            i = cr + 2;
+            atLineStart = emptyLine;
+            if (endOfHead()) {
+                return false;
+            }
+            atLineStart = true;
+        }
+        return false;
+    }
+
+    /** After a CRLF: if it ended an empty line, the head is over and scanning stops. */
+    private boolean endOfHead() {
+        if (atLineStart) {
+            scanning = false; // the CRLF of an empty line: the head ends here
+            return true;
+        }
+        atLineStart = true;
+        return false;
     }
 
     /** A request head was decoded: stop the clock. */

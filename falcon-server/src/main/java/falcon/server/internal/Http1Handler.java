@@ -135,6 +135,18 @@ final class Http1Handler extends ExchangeHandler {
         return backlog != null && !backlog.isEmpty();
     }
 
+    /** From the header timer's scan, on the loop: a line of the head ends with a bare CR. */
+    void bareCarriageReturn() {
+        if (current != null) {
+            // a response is due first; the malformed request after it is not served
+            closeAfterResponse = true;
+            inputDead = true;
+            releaseBacklog();
+            return;
+        }
+        reject(new HTTPBadRequest(null, "A line of the request ends with a bare CR (RFC 9112 section 2.2)."), null);
+    }
+
     void headerReadTimedOut() {
         if (current != null) {
             // a response is due first; the slow request after it is not served
