@@ -74,6 +74,28 @@ class ShutdownTest {
     }
 
     @Test
+    void anUploadArrivingWhenTheServerClosesIsStillReadAndAnswered() throws Exception {
+        TestApp testApp = new TestApp();
+        Server server = Server.builder(testApp.app).host("127.0.0.1").port(0).shutdownGrace(Duration.ofSeconds(20))
+                .build().start();
+        try (RawHttp http = new RawHttp(server.port())) {
+            http.send("POST /count HTTP/1.1\r\nHost: a\r\nContent-Length: 2000\r\n\r\n" + "a".repeat(1000));
+            assertThat(testApp.uploadStarted.await(10, TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<Void> closing = CompletableFuture.runAsync(server::close);
+            Thread.sleep(200); // close() is under way: reading must go on for the body in progress
+            http.send("a".repeat(1000));
+
+            RawHttp.Response r = http.read();
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.text()).contains("\"count\": 2000");
+            assertThat(r.header("connection")).isEqualTo("close");
+            closing.get(20, TimeUnit.SECONDS);
+        } finally {
+            server.close();
+        }
+    }
+
+    @Test
     void closeTwiceIsHarmless() {
         Server server = Server.serve(new TestApp().app, 0);
         server.close();

@@ -125,6 +125,23 @@ class SlowClientTest {
     }
 
     @Test
+    void aClientThatHalfClosesInTheMiddleOfItsBodyIsAnsweredAtOnce() throws Exception {
+        int port = serve(builder());
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /upload HTTP/1.1\r\nHost: a\r\nContent-Length: 1000\r\n\r\n"
+                    + "x".repeat(10)).getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            Thread.sleep(300); // the App is reading the body
+            socket.shutdownOutput(); // the rest of the body will never come
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            // the App's read fails at the FIN: a 400 that says so, not the body-rate check's 408
+            assertThat(answer).startsWith("HTTP/1.1 400")
+                    .contains("The connection closed before the request body was complete.");
+        }
+    }
+
+    @Test
     void aSilentWebSocketIsPingedThenClosedWith1001() throws Exception {
         int port = serve(builder().webSocketIdleTimeout(Duration.ofSeconds(1)));
         try (Socket socket = new Socket("127.0.0.1", port)) {

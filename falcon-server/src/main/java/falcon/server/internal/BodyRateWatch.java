@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class BodyRateWatch implements Runnable {
 
+    private static final int MAX_WINDOW_SECONDS = 60;
+
     private final ExchangeHandler connection;
     private final NettyExchange exchange;
     private final long minBytesPerSecond;
@@ -40,7 +42,8 @@ final class BodyRateWatch implements Runnable {
         if (rate <= 0) {
             return;
         }
-        int seconds = (int) Math.max(1, connection.options.bodyRateGracePeriod().toSeconds());
+        // the window is the grace period, capped: a long grace must not mean a large array
+        int seconds = (int) Math.min(MAX_WINDOW_SECONDS, Math.max(1, connection.options.bodyRateGracePeriod().toSeconds()));
         BodyRateWatch watch = new BodyRateWatch(connection, exchange, rate, seconds);
         watch.task = connection.channel.eventLoop().scheduleAtFixedRate(watch, 1, 1, TimeUnit.SECONDS);
     }
@@ -54,8 +57,10 @@ final class BodyRateWatch implements Runnable {
         long received = exchange.received();
         long gained = received - lastReceived;
         lastReceived = received;
-        if (exchange.bodyPaused()) {
-            return; // the App is not reading: the client cannot send, and is not to blame
+        if (exchange.bodyPaused() || exchange.continueDue()) {
+            // the App is not reading (the client cannot send), or the client waits, as asked, for
+            // 100 Continue, which goes out when the App first reads: not the client's slowness
+            return;
         }
         window[next] = gained;
         next = (next + 1) % window.length;
@@ -69,7 +74,7 @@ final class BodyRateWatch implements Runnable {
         }
         if (sum < minBytesPerSecond * window.length) {
             task.cancel(false);
-            connection.bodyTooSlow(exchange, new HTTPError(Status.HTTP_408, null,
+            connection.failBody(exchange, new HTTPError(Status.HTTP_408, null,
                     "The request body arrived more slowly than " + minBytesPerSecond + " bytes per second."));
         }
     }

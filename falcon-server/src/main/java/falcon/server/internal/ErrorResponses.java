@@ -25,19 +25,21 @@ final class ErrorResponses {
     static FullHttpResponse closing(Reply reply) {
         ReplyBody body = reply.body();
         byte[] bytes = body instanceof ReplyBody.Bytes ? ((ReplyBody.Bytes) body).bytes() : new byte[0];
+        if (body != null && !(body instanceof ReplyBody.Bytes)) {
+            body.release(); // a serializer that streamed its body: not sent on a connection being closed
+        }
         FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(reply.status(), reply.reason()), Unpooled.wrappedBuffer(bytes));
         HttpHeaders h = r.headers();
         List<String> lines = reply.headers();
         for (int i = 0; i < lines.size(); i += 2) {
             String name = lines.get(i);
-            if (!HttpHeaderNames.CONNECTION.contentEqualsIgnoreCase(name)) {
+            if (!HttpHeaderNames.CONNECTION.contentEqualsIgnoreCase(name)
+                    && !HttpHeaderNames.CONTENT_LENGTH.contentEqualsIgnoreCase(name)) {
                 h.add(name, lines.get(i + 1));
             }
         }
-        if (!h.contains(HttpHeaderNames.CONTENT_LENGTH)) {
-            h.setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
-        }
+        h.setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length); // the bytes sent, whatever was declared
         h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         if (!h.contains(HttpHeaderNames.DATE)) {
             h.set(HttpHeaderNames.DATE, HttpDate.now());

@@ -242,7 +242,8 @@ abstract class ExchangeHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         String problem = RequestChecks.target(req.uri());
-        if (problem == null && NettyWebSocket.isUpgrade(req)) {
+        boolean upgrade = NettyWebSocket.isUpgrade(req);
+        if (problem == null && upgrade) {
             problem = RequestChecks.webSocket(req);
         }
         if (problem != null) {
@@ -264,7 +265,7 @@ abstract class ExchangeHandler extends ChannelInboundHandlerAdapter {
         }
         boolean expect = req.protocolVersion() != HttpVersion.HTTP_1_0 && HttpUtil.is100ContinueExpected(req);
         current = new NettyExchange(this, app, req, length, keepAlive, expect);
-        if (NettyWebSocket.isUpgrade(req)) {
+        if (upgrade) {
             current.offerWebSocket();
         }
     }
@@ -318,12 +319,8 @@ abstract class ExchangeHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** From the body rate watch, on the loop: the body of {@code ex} arrives too slowly. */
-    final void bodyTooSlow(NettyExchange ex, HTTPError error) {
-        failBody(ex, error);
-    }
-
-    private void failBody(NettyExchange ex, HTTPError error) {
+    /** Fails the body of {@code ex} (a limit, broken framing, too slow), then the connection closes. */
+    final void failBody(NettyExchange ex, HTTPError error) {
         if (!ex.dispatched()) {
             current = null;
             reject(error, ex.request());

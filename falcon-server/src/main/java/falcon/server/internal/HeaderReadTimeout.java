@@ -26,9 +26,12 @@ final class HeaderReadTimeout extends ChannelInboundHandlerAdapter {
     private boolean awaiting = true;
     private boolean started;
     // the bare-CR scan of the current head (see bareCr)
+    private boolean firstHead = true;
+    private boolean wholeHead;
     private boolean scanning;
-    private boolean atLineStart;
     private boolean pendingCr;
+    private boolean atLineStart;
+    private boolean emptyLine;
     private long startNanos;
     private ScheduledFuture<?> timer;
 
@@ -48,8 +51,10 @@ final class HeaderReadTimeout extends ChannelInboundHandlerAdapter {
             started = true;
             startNanos = System.nanoTime();
             scanning = true;
-            atLineStart = true;
             pendingCr = false;
+            atLineStart = true;
+            wholeHead = firstHead;
+            firstHead = false;
             if (timer == null) {
                 timer = ctx.executor().schedule(this::expire, timeoutNanos, TimeUnit.NANOSECONDS);
             }
@@ -64,12 +69,15 @@ final class HeaderReadTimeout extends ChannelInboundHandlerAdapter {
     }
 
     /**
-     * Whether the head being received has a CR that is not followed by LF. The decoder only
-     * splits lines at LF, so a client ending its lines with a bare CR would otherwise wait,
+     * Whether the head being received has a CR that is not followed by LF. The decoder splits
+     * lines at LF only, so a client ending its lines with a bare CR would otherwise wait,
      * unanswered, for the header timeout (RFC 9112 section 2.2: such a message is invalid).
-     * Scans from CR to CR ({@code indexOf}, not byte by byte) and stops at the blank line that
-     * ends the head: what follows is a body. Pipelined heads after the first in one read are left
-     * to the decoder.
+     *
+     * <p>The first head of a connection starts with its first read, so its lines are followed to
+     * the blank line that ends it. A later head may have begun in the previous read, behind
+     * another request's body, so a scan that starts there cannot tell a line's end from the
+     * head's: it looks only up to the first LF, and the decoder's strict line parsing refuses a
+     * bare CR in the lines after. Either way the scan never reaches a body.
      */
     private boolean bareCr(ByteBuf buf) {
         int i = buf.readerIndex();
@@ -83,39 +91,38 @@ final class HeaderReadTimeout extends ChannelInboundHandlerAdapter {
             }
             pendingCr = false;
             i++;
-            if (endOfHead()) {
+            if (endOfLine()) {
                 return false;
             }
         }
         while (i < end) {
-            int cr = buf.indexOf(i, end, (byte) '\r');
-            if (cr < 0) {
+            int lf = buf.indexOf(i, end, (byte) '\n');
+            int cr = buf.indexOf(i, lf < 0 ? end : lf, (byte) '\r');
+            if (cr >= 0 && cr + 1 == end) {
+                pendingCr = true; // its LF, if any, comes with the next read
+                emptyLine = atLineStart && cr == i;
+                return false;
+            }
+            if (cr >= 0 && cr + 1 != lf) {
+                return true;
+            }
+            if (lf < 0) {
                 atLineStart = false;
                 return false;
             }
-            boolean emptyLine = atLineStart && cr == i;
-            if (cr + 1 == end) {
-                pendingCr = true; // its LF, if any, comes with the next read
-                atLineStart = emptyLine;
+            emptyLine = atLineStart && lf == i + 1 && cr == i;
+            i = lf + 1;
+            if (endOfLine()) {
                 return false;
             }
-            if (buf.getByte(cr + 1) != '\n') {
-                return true;
-            }
-            i = cr + 2;
-            atLineStart = emptyLine;
-            if (endOfHead()) {
-                return false;
-            }
-            atLineStart = true;
         }
         return false;
     }
 
-    /** After a CRLF: if it ended an empty line, the head is over and scanning stops. */
-    private boolean endOfHead() {
-        if (atLineStart) {
-            scanning = false; // the CRLF of an empty line: the head ends here
+    /** After a line's LF: stops at the first line of a later head, or at the empty line. */
+    private boolean endOfLine() {
+        if (!wholeHead || emptyLine) {
+            scanning = false;
             return true;
         }
         atLineStart = true;
@@ -126,6 +133,7 @@ final class HeaderReadTimeout extends ChannelInboundHandlerAdapter {
     void headReceived() {
         awaiting = false;
         started = false;
+        scanning = false;
     }
 
     /** The previous request's body is complete: the next bytes start a new head. */

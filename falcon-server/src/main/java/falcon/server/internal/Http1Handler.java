@@ -73,7 +73,7 @@ final class Http1Handler extends ExchangeHandler {
             ReferenceCountUtil.release(msg);
             return;
         }
-        if ((backlog != null && !backlog.isEmpty()) || drainPending || (current != null && current.requestEnded())) {
+        if (pipelined() || drainPending || (current != null && current.requestEnded())) {
             if (backlog == null) {
                 backlog = new ArrayDeque<>();
             }
@@ -110,7 +110,9 @@ final class Http1Handler extends ExchangeHandler {
 
     @Override
     boolean readingHeld() {
-        return inputDead || shuttingDown || drainPending || (backlog != null && !backlog.isEmpty());
+        // NOTE: a closing server still reads the body of a request it is answering
+        return inputDead || drainPending || pipelined()
+                || (shuttingDown && (current == null || current.requestEnded()));
     }
 
     @Override
@@ -137,19 +139,20 @@ final class Http1Handler extends ExchangeHandler {
 
     /** From the header timer's scan, on the loop: a line of the head ends with a bare CR. */
     void bareCarriageReturn() {
-        if (current != null) {
-            // a response is due first; the malformed request after it is not served
-            closeAfterResponse = true;
-            inputDead = true;
-            releaseBacklog();
-            return;
-        }
-        reject(new HTTPBadRequest(null, "A line of the request ends with a bare CR (RFC 9112 section 2.2)."), null);
+        refuseNextHead(new HTTPBadRequest(null, "A line of the request ends with a bare CR (RFC 9112 section 2.2)."));
     }
 
     void headerReadTimedOut() {
+        refuseNextHead(new HTTPError(408));
+    }
+
+    /**
+     * Refuses the head being received: answered at once when no request is being served; else
+     * the current response comes first and ends the connection, and the bad request after it is
+     * not served.
+     */
+    private void refuseNextHead(HTTPError error) {
         if (current != null) {
-            // a response is due first; the slow request after it is not served
             closeAfterResponse = true;
             inputDead = true;
             releaseBacklog();
@@ -157,7 +160,7 @@ final class Http1Handler extends ExchangeHandler {
             return;
         }
         if (!discarding) {
-            reject(new HTTPError(408), null);
+            reject(error, null);
         } else {
             ctx.close();
         }
@@ -204,6 +207,18 @@ final class Http1Handler extends ExchangeHandler {
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof ChannelInputShutdownEvent) {
             inputShutdown = true;
+            NettyExchange ex = current;
+            if (ex != null && !ex.requestEnded()) {
+                // the body was cut short: no more of it will come, and nothing after it
+                closeAfterResponse = true;
+                if (ex.dispatched()) {
+                    ex.connectionClosed(); // the App's next read fails; it answers, then we close
+                } else {
+                    current = null;
+                    reject(new HTTPBadRequest(null, "The request ended before its body."), ex.request());
+                    return;
+                }
+            }
             closeWhenAnswered();
             return;
         }
@@ -212,7 +227,7 @@ final class Http1Handler extends ExchangeHandler {
 
     /** Closes a half-closed connection once every request it sent is answered and written. */
     private void closeWhenAnswered() {
-        if (current == null && (backlog == null || backlog.isEmpty())) {
+        if (current == null && !pipelined()) {
             inputDead = true;
             channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         }
@@ -224,6 +239,9 @@ final class Http1Handler extends ExchangeHandler {
             drainPending = false;
             drainBacklog();
             updateAutoRead();
+            if (inputShutdown) {
+                closeWhenAnswered();
+            }
         }
         super.channelWritabilityChanged(ctx);
     }
@@ -271,11 +289,12 @@ final class Http1Handler extends ExchangeHandler {
      */
     void shutdown() {
         shuttingDown = true;
-        if (!hasQueuedRequest()) {
+        boolean queued = hasQueuedRequest();
+        if (!queued) {
             closeAfterResponse = true; // the current response, if any, is the last
         }
         updateAutoRead();
-        if (current == null && !hasQueuedRequest()) {
+        if (current == null && !queued) {
             inputDead = true;
             ctx.close();
         }

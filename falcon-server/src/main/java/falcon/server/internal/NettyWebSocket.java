@@ -327,11 +327,20 @@ final class NettyWebSocket implements WebSocketChannel {
         @Override
         public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
             if (evt instanceof IdleStateEvent) {
+                if (closeSent || !ctx.channel().config().isAutoRead()) {
+                    // closing already, or we stopped reading (paused, or no listener yet): the
+                    // client's frames, a pong among them, wait unread; silence is not the client's
+                    pingOutstanding = false;
+                    return;
+                }
                 if (pingOutstanding) {
                     // silent through a whole idle timeout, ping included: idle past the limit, or dead
                     closeSent = true;
-                    ctx.writeAndFlush(new CloseWebSocketFrame(1001, "idle timeout"))
+                    Channel ch = ctx.channel();
+                    ch.writeAndFlush(new CloseWebSocketFrame(1001, "idle timeout"))
                             .addListener(ChannelFutureListener.CLOSE);
+                    // a dead peer may never take the frame: close anyway after the grace
+                    ch.eventLoop().schedule(() -> ch.close(), CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
                 } else {
                     pingOutstanding = true;
                     ctx.writeAndFlush(new PingWebSocketFrame());

@@ -10,7 +10,7 @@ import java.util.List;
  * reaches the App, each answered with a 400 (505 for a version) and a close.
  *
  * <p>Each check returns {@code null} when the request is fine, else the description of the
- * error body. The common case costs a few comparisons and no allocation.
+ * error body. The common case costs a few comparisons and the Host header's value list.
  */
 final class RequestChecks {
 
@@ -31,6 +31,9 @@ final class RequestChecks {
         }
         if (v.majorVersion() != 1) {
             return VERSION_NOT_SUPPORTED;
+        }
+        if (v.minorVersion() > 1 && v.text().startsWith("HTTP/")) {
+            return null; // HTTP/1.2 and later: served as HTTP/1.1 (RFC 9110 section 2.5)
         }
         return "The HTTP version must be written HTTP/1.0 or HTTP/1.1 (RFC 9112 section 2.3).";
     }
@@ -58,7 +61,7 @@ final class RequestChecks {
      * {@code host[:port]} of URI characters; empty is allowed.
      */
     static String host(HttpRequest req) {
-        if (req.protocolVersion() != HttpVersion.HTTP_1_1) {
+        if (req.protocolVersion() == HttpVersion.HTTP_1_0) {
             return null; // HTTP/1.0 has no Host requirement
         }
         List<String> hosts = req.headers().getAll(HttpHeaderNames.HOST);

@@ -332,7 +332,7 @@ final class ResponseWriter {
 
     /** From a worker: registers the writer of a publisher body, on the loop. */
     void setStreamWriter(PublisherWriter writer) {
-        execute(() -> streamWriter = writer);
+        handler.execute(() -> streamWriter = writer);
     }
 
     /** From any thread: writes one chunk of a publisher body; {@code written} runs once it is written. */
@@ -345,7 +345,7 @@ final class ResponseWriter {
      * the loop itself); the reply's after-response callbacks run once the last chunk is written.
      */
     void finishPublisher(NettyExchange ex, boolean complete, PublisherWriter writer, Reply reply) {
-        execute(() -> {
+        handler.execute(() -> {
             if (streamWriter == writer) {
                 streamWriter = null;
             }
@@ -406,14 +406,6 @@ final class ResponseWriter {
     /** Runs the App's after-response callbacks (they log their own failures). */
     private static void runAfterSent(Reply reply) {
         reply.afterSent();
-    }
-
-    private void execute(Runnable task) {
-        try {
-            channel.eventLoop().execute(task);
-        } catch (RejectedExecutionException loopGone) {
-            // the server is down; the channel is closed with it
-        }
     }
 
     private static void closeQuietly(InputStream in) {
