@@ -54,7 +54,7 @@ public class App implements Handler {
     private final Map<Class<?>, ErrorStep> errorHandlers = new HashMap<>();
     private final List<Pipeline.SinkRoute> sinks = new ArrayList<>();
     private final List<Pipeline.StaticPrefix> staticRoutes = new ArrayList<>();
-    private ErrorSerializer errorSerializer = App::defaultSerializeError;
+    private ErrorSerializer errorSerializer = Pipeline::defaultSerializeError;
 
     // What requests run on: replaced whole, never changed in place.
     private volatile Pipeline pipeline;
@@ -335,7 +335,7 @@ public class App implements Handler {
      *     become the sink's params
      */
     public void addSink(Sink sink, String prefix) {
-        addSinkRoute(Pipeline.SinkRoute.of(prefix, sink, (req, resp, params) -> {
+        addSinkRoute(Pipeline.SinkRoute.of(prefix, (req, resp, params) -> {
             sink.handle(req, resp, params);
             return null;
         }));
@@ -428,6 +428,9 @@ public class App implements Handler {
     /**
      * Replaces the serializer of {@link HTTPError} bodies. Falcon: {@code set_error_serializer}.
      *
+     * <p>It also renders the errors an adapter finds before a request reaches the App (limits,
+     * framing), which the embedded server does on its I/O thread: it must not block.
+     *
      * @param serializer the new serializer
      */
     public synchronized void setErrorSerializer(ErrorSerializer serializer) {
@@ -498,7 +501,7 @@ public class App implements Handler {
      *     become the sink's params
      */
     public void addAsyncSink(AsyncSink sink, String prefix) {
-        addSinkRoute(Pipeline.SinkRoute.of(prefix, sink, sink::handle));
+        addSinkRoute(Pipeline.SinkRoute.of(prefix, sink::handle));
     }
 
     /**

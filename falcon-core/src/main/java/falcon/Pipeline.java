@@ -40,7 +40,8 @@ final class Pipeline {
 
     static final Middleware[] NO_MIDDLEWARE = new Middleware[0];
 
-    private static final RouteParams NO_PARAMS = new RouteParams();
+    /** The fields of a route without any (a static route, a miss); shared, so never written. */
+    static final RouteParams NO_PARAMS = new RouteParams();
 
     private static final Routed PATH_NOT_FOUND = new Routed(null, NO_PARAMS, (req, resp, params) -> {
         throw new HTTPRouteNotFound();
@@ -59,22 +60,19 @@ final class Pipeline {
     interface PrefixRoute {
         /** Returns the route for {@code path}, or {@code null} when the prefix does not match. */
         Routed match(String path);
-
-        /** Returns what the user registered: the sink or the {@link StaticRoute}. */
-        Object target();
     }
 
     /** A sink, by its prefix pattern; its named groups become the URI fields. */
-    record SinkRoute(Pattern pattern, List<String> groups, Object target, Responder step) implements PrefixRoute {
+    record SinkRoute(Pattern pattern, List<String> groups, Responder step) implements PrefixRoute {
 
-        static SinkRoute of(String prefix, Object sink, Responder step) {
+        static SinkRoute of(String prefix, Responder step) {
             Pattern pattern = Pattern.compile(prefix);
             List<String> groups = new ArrayList<>();
             Matcher names = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>").matcher(prefix);
             while (names.find()) {
                 groups.add(names.group(1));
             }
-            return new SinkRoute(pattern, List.copyOf(groups), sink, step);
+            return new SinkRoute(pattern, List.copyOf(groups), step);
         }
 
         @Override
@@ -240,11 +238,6 @@ final class Pipeline {
         }
     }
 
-    /** Returns the sinks and static routes, in the order they are tried. */
-    List<PrefixRoute> prefixRoutes() {
-        return List.of(prefixRoutes);
-    }
-
     // ------------------------------------------------------------------ one request
 
     /** Runs one exchange: a WebSocket connection or an HTTP request. */
@@ -252,18 +245,12 @@ final class Pipeline {
         Request req;
         Response resp;
         try {
-            req = requestFactory.apply(exchange, reqOptions);
-            resp = responseFactory.apply(respOptions);
+            req = newRequest(exchange);
+            resp = newResponse();
         } catch (RuntimeException ex) {
             LOG.log(System.Logger.Level.ERROR, "could not create the request or response", ex);
             exchange.respond(internalErrorReply());
             return;
-        }
-        if (requestContextFactory != null) {
-            req.setContextFactory(requestContextFactory);
-        }
-        if (responseContextFactory != null) {
-            resp.setContextFactory(responseContextFactory);
         }
         // A small state machine runs the request, so that asynchronous steps park it instead of
         // blocking a thread (docs/async.md).
@@ -318,18 +305,14 @@ final class Pipeline {
     /** Sets the error's status and headers, then lets the error serializer write the body. */
     void composeError(Request req, Response resp, HTTPError error) {
         resp.setStatus(error.getStatus());
-        if (error.getHeaders() != null) {
-            resp.setHeaders(error.getHeaders());
-        }
+        resp.setHeaders(error.getHeaders());
         errorSerializer.serialize(req, resp, error);
     }
 
     /** Sets an {@link HTTPStatus}'s status, headers, text and data on the response. */
     static void composeStatus(Response resp, HTTPStatus status) {
         resp.setStatus(status.getStatus());
-        if (status.getHeaders() != null) {
-            resp.setHeaders(status.getHeaders());
-        }
+        resp.setHeaders(status.getHeaders());
         resp.setText(status.getText());
         if (status.getData() != null) {
             resp.setData(status.getData());
@@ -349,17 +332,32 @@ final class Pipeline {
      */
     Reply errorReply(Exchange exchange, HTTPError error) {
         try {
-            Request req = requestFactory.apply(exchange, reqOptions);
-            Response resp = responseFactory.apply(respOptions);
+            Request req = newRequest(exchange);
+            Response resp = newResponse();
             composeError(req, resp, error);
             return new RequestFlow(this, exchange, req, resp).renderNow();
-        } catch (RuntimeException ex) {
-            LOG.log(System.Logger.Level.ERROR, "could not render " + error.getStatus() + " with the error serializer", ex);
-            return Reply.error(error);
         } catch (Exception ex) {
             LOG.log(System.Logger.Level.ERROR, "could not render " + error.getStatus() + " with the error serializer", ex);
             return Reply.error(error);
         }
+    }
+
+    /** The App's request type for {@code exchange}, with the App's context type. */
+    private Request newRequest(Exchange exchange) {
+        Request req = requestFactory.apply(exchange, reqOptions);
+        if (requestContextFactory != null) {
+            req.setContextFactory(requestContextFactory);
+        }
+        return req;
+    }
+
+    /** The App's response type, with the App's context type. */
+    private Response newResponse() {
+        Response resp = responseFactory.apply(respOptions);
+        if (responseContextFactory != null) {
+            resp.setContextFactory(responseContextFactory);
+        }
+        return resp;
     }
 
     /** Falcon's default error serializer: JSON or XML by {@code Accept}, nothing otherwise. */

@@ -53,7 +53,6 @@ final class RequestFlow implements BiConsumer<Object, Throwable> {
     private static final int HANDLE_ERROR = 10;
 
     private static final Object DONE = new Object();
-    private static final RouteParams EMPTY = new RouteParams();
 
     private final Pipeline pipeline;
     private final Exchange exchange;
@@ -68,7 +67,7 @@ final class RequestFlow implements BiConsumer<Object, Throwable> {
     private int index;
     // what Pipeline.route found
     private Object resource;
-    private RouteParams params = EMPTY;
+    private RouteParams params = Pipeline.NO_PARAMS;
     private Responder responder;
     private boolean reqSucceeded;
     /** Dependent middleware: the processResponse methods queued so far, in the order they run. */
@@ -359,7 +358,9 @@ final class RequestFlow implements BiConsumer<Object, Throwable> {
 
     /** Whether a file region can go out as declared: an app that set its own length keeps its stream. */
     private static boolean fitsDeclaredLength(StaticRoute.FileBody file, String declared) {
-        return declared == null || declared.equals(Long.toString(file.remaining()));
+        // NOTE: without a declared length the body is framed by the adapter (chunked); a file
+        // handed to a container by name would go out raw inside that framing
+        return declared != null && declared.equals(Long.toString(file.remaining()));
     }
 
     static void runCallbacks(List<Runnable> callbacks) {

@@ -47,7 +47,7 @@ class ResponseScenariosTest {
     @EnumSource(Adapter.class)
     void aStaticFileArrivesWhole(Adapter adapter) throws Exception {
         // The file leaves the App as a file region: sendfile on the Netty server, Tomcat's
-        // sendfile or FileChannel.transferTo in the containers, a read in memory.
+        // sendfile or a copy into the output stream in the containers, a read in memory.
         ClientResponse r = client(adapter).send(ClientRequest.get("/static/big.bin"));
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.header("content-length")).hasValue(Integer.toString(ScenarioApp.STATIC_FILE_BYTES));

@@ -16,16 +16,22 @@ import java.util.concurrent.atomic.AtomicInteger;
  * behind body publishers. Not API.
  *
  * <p>On JDK 21+ a virtual thread per task: blocking code is nearly free to park. On JDK 17 a
- * bounded pool of daemon threads ({@code max(16, 8 * CPUs)} unless the adapter asks for another
- * size) with a queue, so that a burst of requests waits rather than making a thread each. The JDK
- * is asked once, reflectively, so that the project still compiles with {@code --release 17}.
+ * pool of daemon threads that grows up to a bound, then queues: {@code max(16, 8 * CPUs)} for the
+ * embedded server's request workers (a burst of requests waits rather than making a thread each),
+ * {@value #ELASTIC_THREADS} for the shared executor and the Servlet adapter, whose tasks may hold a
+ * thread for long (an SSE producer, a blocking body read) and must not starve the short ones
+ * behind them. The JDK is asked once, reflectively, so that the project still compiles with
+ * {@code --release 17}.
  */
 public final class Workers {
+
+    /** On JDK 17, the bound of the pools whose tasks may block for long (see the class comment). */
+    public static final int ELASTIC_THREADS = 1024;
 
     private static final Method NEW_VIRTUAL_EXECUTOR = findVirtualExecutorFactory();
 
     /** The shared executor for blocking work when an adapter has none of its own. */
-    private static final ExecutorService SHARED = create(0, "falcon-blocking-");
+    private static final ExecutorService SHARED = create(ELASTIC_THREADS, "falcon-blocking-");
 
     private Workers() {
     }

@@ -277,9 +277,9 @@ public class StaticRoute {
     }
 
     /**
-     * A file, or a range of it, as a response body. Adapters that can send a file region
-     * directly (zero-copy) may use {@link #getChannel()}, {@link #getPosition()} and {@link
-     * #getLength()} instead of reading the stream.
+     * A file, or a range of it, as a response body: the stream {@code resp.getStream()} returns
+     * for a static route. The App hands it to its adapter as a {@link #region()}, which the
+     * adapter may send without copying it (zero-copy) instead of reading the stream.
      */
     public static final class FileBody extends InputStream {
         private final FileChannel channel;

@@ -128,7 +128,7 @@ public class FalconServlet extends HttpServlet {
         if (limit != null && !limit.isBlank()) {
             maxBodyBytes = parseLimit(limit);
         }
-        ownedExecutor = Workers.create(0, "falcon-servlet-");
+        ownedExecutor = Workers.create(Workers.ELASTIC_THREADS, "falcon-servlet-");
         executor = ownedExecutor;
         try {
             app.startup();

@@ -3,9 +3,7 @@ package falcon.testing;
 import falcon.gateway.Reply;
 import falcon.gateway.ReplyBody;
 import falcon.internal.Publishers;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -52,15 +50,7 @@ public final class StreamedResult implements AutoCloseable {
         if (body instanceof ReplyBody.Publisher) {
             publisher = ((ReplyBody.Publisher) body).publisher();
         } else {
-            InputStream stream;
-            if (body instanceof ReplyBody.Stream) {
-                stream = ((ReplyBody.Stream) body).stream();
-            } else if (body instanceof ReplyBody.FileRegion) {
-                stream = ((ReplyBody.FileRegion) body).openStream();
-            } else {
-                stream = new ByteArrayInputStream(body == null ? new byte[0] : ((ReplyBody.Bytes) body).bytes());
-            }
-            publisher = Publishers.ofInputStream(stream, Publishers.blockingExecutor());
+            publisher = Publishers.ofInputStream(TestClient.streamOf(body), Publishers.blockingExecutor());
         }
         publisher.subscribe(new Flow.Subscriber<ByteBuffer>() {
             @Override

@@ -6,6 +6,7 @@ import falcon.gateway.Reply;
 import falcon.gateway.ReplyBody;
 import falcon.internal.Publishers;
 import java.io.IOException;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -82,8 +83,7 @@ public class TestClient {
         if (body instanceof ReplyBody.Bytes) {
             content = ((ReplyBody.Bytes) body).bytes();
         } else if (body instanceof ReplyBody.Stream || body instanceof ReplyBody.FileRegion) {
-            try (InputStream stream = body instanceof ReplyBody.Stream ? ((ReplyBody.Stream) body).stream()
-                    : ((ReplyBody.FileRegion) body).openStream()) {
+            try (InputStream stream = streamOf(body)) {
                 content = stream.readAllBytes();
             } catch (IOException ex) {
                 throw new UncheckedIOException(ex);
@@ -95,6 +95,17 @@ public class TestClient {
         Result result = new Result(reply, content == null ? new byte[0] : content);
         reply.afterSent();
         return result;
+    }
+
+    /** A stream, a file region or bytes as a stream; an empty one for none. */
+    static InputStream streamOf(ReplyBody body) {
+        if (body instanceof ReplyBody.Stream) {
+            return ((ReplyBody.Stream) body).stream();
+        }
+        if (body instanceof ReplyBody.FileRegion) {
+            return ((ReplyBody.FileRegion) body).openStream();
+        }
+        return new ByteArrayInputStream(body == null ? new byte[0] : ((ReplyBody.Bytes) body).bytes());
     }
 
     private Simulate withDefaults(Simulate options) {

@@ -20,12 +20,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
-import java.nio.channels.WritableByteChannel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -194,7 +190,8 @@ public final class ServletExchange implements Exchange {
         List<String> headers = new ArrayList<>(rendered.headers());
         headers.add("connection");
         headers.add("close");
-        return new Reply(rendered.status(), rendered.reason(), headers, rendered.body(), null);
+        return new Reply(rendered.status(), rendered.reason(), headers, rendered.body(),
+                rendered.hasAfterSent() ? rendered::afterSent : null);
     }
 
     /** Starts async mode; with the monitor held. */
@@ -245,7 +242,7 @@ public final class ServletExchange implements Exchange {
             } else if (body instanceof ReplyBody.FileRegion) {
                 ReplyBody.FileRegion file = (ReplyBody.FileRegion) body;
                 if (!containerSendsFile(file)) {
-                    sendFile(file, out);
+                    copy(file.openStream(), out); // the portable path: the container's output stream
                 }
             } else if (body instanceof ReplyBody.Stream) {
                 copy(((ReplyBody.Stream) body).stream(), out);
@@ -324,23 +321,6 @@ public final class ServletExchange implements Exchange {
         request.setAttribute(TOMCAT_SENDFILE_START, file.position());
         request.setAttribute(TOMCAT_SENDFILE_END, file.position() + file.length());
         return true;
-    }
-
-    /**
-     * Sends a file region in bulk: {@code FileChannel.transferTo} hands it to the container's
-     * output in large blocks (the container's own buffers, not the App's stream buffer per read).
-     */
-    private static void sendFile(ReplyBody.FileRegion file, ServletOutputStream out) throws IOException {
-        WritableByteChannel target = Channels.newChannel(out);
-        long at = file.position();
-        long end = at + file.length();
-        while (at < end) {
-            long n = file.channel().transferTo(at, end - at, target);
-            if (n <= 0) {
-                break; // the file shrank: the declared length cannot be met; the container closes
-            }
-            at += n;
-        }
     }
 
     private void sendPublisher(Reply reply, Flow.Publisher<ByteBuffer> publisher) {
