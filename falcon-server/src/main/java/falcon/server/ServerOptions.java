@@ -24,7 +24,8 @@ import javax.net.ssl.KeyManagerFactory;
  *       is passed; the connection is closed after the response</td></tr>
  *   <tr><td>{@code idleTimeout}</td><td>{@value #DEFAULT_IDLE_TIMEOUT_SECONDS} s</td>
  *       <td>an idle keep-alive connection, or one whose client stopped sending the body or
- *       reading the response, is closed</td></tr>
+ *       reading the response, is closed; on HTTP/2 each stream has its own timer and is reset
+ *       ({@code RST_STREAM}), the connection closing (GOAWAY) once no stream is open</td></tr>
  *   <tr><td>{@code minBodyDataRate}</td><td>{@value #DEFAULT_MIN_BODY_BYTES_PER_SECOND} B/s after
  *       {@value #DEFAULT_BODY_RATE_GRACE_SECONDS} s</td>
  *       <td>408 Request Timeout (the App's next body read throws it, the App answers it) and the

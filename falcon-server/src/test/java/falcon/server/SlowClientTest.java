@@ -63,6 +63,11 @@ class SlowClientTest {
         App app = new App();
         app.addRoute("/upload", new Upload());
         app.addRoute("/ws", echo);
+        app.addRoute("/hello", new Object() {
+            public void onGet(Request req, Response resp) {
+                resp.setText("hello");
+            }
+        });
         return Server.builder(app).host("127.0.0.1").port(0);
     }
 
@@ -138,6 +143,36 @@ class SlowClientTest {
             // the App's read fails at the FIN: a 400 that says so, not the body-rate check's 408
             assertThat(answer).startsWith("HTTP/1.1 400")
                     .contains("The connection closed before the request body was complete.");
+        }
+    }
+
+    @Test
+    void aStalledHttp2StreamIsResetWhileOtherStreamsKeepItsConnectionBusy() throws Exception {
+        // the rate check off: the stream's own idle timer is what must end it
+        int port = serve(builder().h2c(true).minBodyDataRate(0, Duration.ofSeconds(1))
+                .idleTimeout(Duration.ofSeconds(1)));
+        try (RawHttp2 h2 = RawHttp2.cleartext(port)) {
+            h2.headers(1, false, ":method", "POST", ":scheme", "http", ":path", "/upload", ":authority", "a",
+                    "content-length", "100000");
+            h2.data(1, false, "x".repeat(50).getBytes(StandardCharsets.US_ASCII));
+            boolean reset = false;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            // a request every 200 ms: the connection is never idle for a second
+            for (int stream = 3; !reset && System.nanoTime() < deadline; stream += 2) {
+                Thread.sleep(200);
+                h2.headers(stream, true, ":method", "GET", ":scheme", "http", ":path", "/hello", ":authority", "a");
+                for (RawHttp2.Frame f = h2.read(); ; f = h2.read()) {
+                    assertThat(f).as("the connection stays open").isNotNull();
+                    if (f.type() == RawHttp2.RST_STREAM && f.stream() == 1) {
+                        reset = true;
+                    }
+                    if (f.type() == RawHttp2.DATA && f.stream() == stream) {
+                        assertThat(new String(f.payload(), StandardCharsets.UTF_8)).isEqualTo("hello");
+                        break;
+                    }
+                }
+            }
+            assertThat(reset).as("the stalled stream was reset").isTrue();
         }
     }
 

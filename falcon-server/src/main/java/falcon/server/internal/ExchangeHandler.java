@@ -502,13 +502,19 @@ abstract class ExchangeHandler extends ChannelInboundHandlerAdapter {
         ctx.fireChannelInactive();
     }
 
+    /** Closes the connection after the client's fault {@code cause}. */
+    void abort(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close();
+    }
+
     @Override
     public final void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof IOException || cause instanceof Http2Exception || Tls.isTlsFailure(cause)) {
+        if (cause instanceof IOException || cause instanceof Http2Exception
+                || cause instanceof Http2StreamRules.Violation || Tls.isTlsFailure(cause)) {
             // the client's doing: a reset, a broken TLS record, a stream error
             LOG.log(System.Logger.Level.DEBUG, "connection error", cause);
             inputDead = true;
-            ctx.close();
+            abort(ctx, cause);
         } else if (cause instanceof DecoderException && cause.getCause() instanceof IllegalStateException) {
             // too many pipelined requests: the codec drops the rest and closes after the next response
             closeAfterResponse = true;

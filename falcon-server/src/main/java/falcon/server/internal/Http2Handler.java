@@ -22,11 +22,13 @@ import io.netty.handler.codec.http2.Http2Settings;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One HTTP/2 connection: Netty's frame codec and multiplexer, and the streams they open.
@@ -50,6 +52,7 @@ final class Http2Handler extends ChannelInboundHandlerAdapter {
     private final NettyServer server;
     private final Http2FrameCodec frames;
     private final Http2MultiplexHandler multiplexer;
+    private final long idleNanos;
     /** The handlers of the open streams. */
     private final Set<Http2StreamHandler> streams = new HashSet<>();
     private ChannelHandlerContext ctx;
@@ -57,13 +60,19 @@ final class Http2Handler extends ChannelInboundHandlerAdapter {
     Http2Handler(NettyServer server) {
         this.server = server;
         ServerOptions options = server.options();
+        this.idleNanos = options.idleTimeout().toNanos();
+        Http2StreamRules rules = new Http2StreamRules();
         this.frames = Http2FrameCodecBuilder.forServer()
+                .frameLogger(rules)
                 .initialSettings(Http2Settings.defaultSettings()
                         .maxConcurrentStreams(options.maxConcurrentStreams())
                         .maxHeaderListSize(options.maxHeaderListSize()))
                 // close() waits this long for open streams after its GOAWAY, then closes anyway
                 .gracefulShutdownTimeoutMillis(options.shutdownGrace().toMillis())
+                // a request without :method, :scheme or :path is malformed (RFC 9113 8.3.1)
+                .validateRequiredPseudoHeaders(true)
                 .build();
+        rules.connection(frames.connection());
         this.multiplexer = new Http2MultiplexHandler(new ChannelInitializer<Http2StreamChannel>() {
             @Override
             protected void initChannel(Http2StreamChannel ch) {
@@ -74,6 +83,9 @@ final class Http2Handler extends ChannelInboundHandlerAdapter {
 
     private void openStream(Http2StreamChannel ch) {
         Http2StreamHandler http = new Http2StreamHandler(server);
+        // each stream its own idle timer: a stream whose client stopped sending or reading is
+        // reset even while other streams keep the connection busy
+        ch.pipeline().addLast("idle", new IdleStateHandler(0, 0, idleNanos, TimeUnit.NANOSECONDS));
         ch.pipeline().addLast("codec", STREAM_CODEC);
         ch.pipeline().addLast("http", http);
         streams.add(http);
@@ -152,11 +164,7 @@ final class Http2Handler extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof IdleStateEvent) {
-            // Each stream decides as an HTTP/1.1 connection would: a stream whose client stopped
-            // sending or reading is reset, one whose App is still busy stays.
-            for (Http2StreamHandler stream : streams.toArray(new Http2StreamHandler[0])) {
-                stream.channel().pipeline().fireUserEventTriggered(evt);
-            }
+            // the streams have timers of their own, and decide as an HTTP/1.1 connection would
             if (streams.isEmpty()) {
                 ctx.channel().close(); // GOAWAY, then the connection closes
             }
@@ -182,7 +190,13 @@ final class Http2Handler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof IOException || cause instanceof Http2Exception || Tls.isTlsFailure(cause)) {
+        if (Http2CodecUtil.getEmbeddedHttp2Exception(cause) != null) {
+            // A connection error in the client's frames: the codec sends GOAWAY with its code
+            // (RFC 9113 5.4.1) and closes; a close from here would say NO_ERROR first.
+            LOG.log(System.Logger.Level.DEBUG, "HTTP/2 connection error", cause);
+            return;
+        }
+        if (cause instanceof IOException || Tls.isTlsFailure(cause)) {
             LOG.log(System.Logger.Level.DEBUG, "HTTP/2 connection error", cause);
         } else {
             LOG.log(System.Logger.Level.WARNING, "unexpected error on HTTP/2 connection " + ctx.channel(), cause);

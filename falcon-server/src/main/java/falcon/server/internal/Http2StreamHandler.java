@@ -8,7 +8,9 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http2.DefaultHttp2ResetFrame;
+import io.netty.handler.codec.http2.Http2CodecUtil;
 import io.netty.handler.codec.http2.Http2Error;
+import io.netty.handler.codec.http2.Http2Exception;
 import io.netty.handler.codec.http2.Http2ResetFrame;
 import io.netty.handler.codec.http2.Http2Stream;
 import io.netty.handler.codec.http2.Http2StreamChannel;
@@ -143,6 +145,20 @@ final class Http2StreamHandler extends ExchangeHandler {
     }
 
     // ---------------------------------------------------------------- lifecycle
+
+    /**
+     * A stream error Netty found in the client's frames resets the stream with its own code
+     * (RFC 9113 5.4.2: PROTOCOL_ERROR, STREAM_CLOSED, FLOW_CONTROL_ERROR...): Netty leaves the
+     * reset to the stream's channel, whose plain close would say CANCEL.
+     */
+    @Override
+    void abort(ChannelHandlerContext ctx, Throwable cause) {
+        if (Http2CodecUtil.getEmbeddedHttp2Exception(cause) instanceof Http2Exception.StreamException stream) {
+            ctx.writeAndFlush(new DefaultHttp2ResetFrame(stream.error())).addListener(written -> ctx.close());
+        } else {
+            ctx.close();
+        }
+    }
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
