@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One HTTP/1.1 connection: serves its requests one at a time in request order, pipelined ones
@@ -42,6 +43,15 @@ final class Http1Handler extends ExchangeHandler {
     private boolean drainPending;
     /** The server is closing: no more reading; what was read is still answered. */
     private boolean shuttingDown;
+    /** The server is closing and this connection was idle: read on for a moment (see {@link #shutdown()}). */
+    private boolean lingering;
+
+    /**
+     * How long an idle keep-alive connection is still read once the server starts closing: a
+     * request its client sent just before it could know is answered (with {@code connection:
+     * close}) instead of meeting a closed connection with no answer.
+     */
+    private static final long SHUTDOWN_LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     Http1Handler(NettyServer server) {
         // a FileRegion goes to the socket as is, so not through TLS
@@ -112,7 +122,7 @@ final class Http1Handler extends ExchangeHandler {
     boolean readingHeld() {
         // NOTE: a closing server still reads the body of a request it is answering
         return inputDead || drainPending || pipelined()
-                || (shuttingDown && (current == null || current.requestEnded()));
+                || (shuttingDown && (current == null ? !lingering : current.requestEnded()));
     }
 
     @Override
@@ -197,6 +207,10 @@ final class Http1Handler extends ExchangeHandler {
             return;
         }
         drainBacklog();
+        if (shuttingDown && current == null && !hasQueuedRequest() && !lingering && channel.isActive()) {
+            linger(); // the answer went out keep-alive, its head written before the close began
+            return;
+        }
         updateAutoRead();
         if (inputShutdown) {
             closeWhenAnswered();
@@ -285,7 +299,10 @@ final class Http1Handler extends ExchangeHandler {
     /**
      * On the loop: graceful shutdown. Nothing more is read; the requests already read (the current
      * one and any pipelined ones in the backlog) are answered, the last with {@code connection:
-     * close}; an idle connection is closed now.
+     * close}. An idle connection is read for {@link #SHUTDOWN_LINGER_NANOS} more (at most the
+     * shutdown grace), so that a request already on its way is answered, the last one; then it
+     * is closed. HTTP/1.1 leaves one race open whatever a server does: a request sent just as
+     * the connection closes, which a client may retry (RFC 9112 9.3.1).
      */
     void shutdown() {
         shuttingDown = true;
@@ -293,10 +310,39 @@ final class Http1Handler extends ExchangeHandler {
         if (!queued) {
             closeAfterResponse = true; // the current response, if any, is the last
         }
-        updateAutoRead();
         if (current == null && !queued) {
+            linger();
+        } else {
+            updateAutoRead();
+        }
+    }
+
+    /**
+     * The server closing, this connection is idle and its last answer did not say {@code
+     * connection: close} (it was sent before the close began): read on for a moment, then close.
+     */
+    private void linger() {
+        long linger = Math.min(SHUTDOWN_LINGER_NANOS, options.shutdownGrace().toNanos());
+        lingering = linger > 0 && !inputDead;
+        // the last answer went out keep-alive: the next request is welcome, and will be the last
+        // (ExchangeHandler marks it so, the server closing)
+        closeAfterResponse = !lingering;
+        updateAutoRead();
+        if (lingering) {
+            ctx.executor().schedule(this::endLinger, linger, TimeUnit.NANOSECONDS);
+        } else {
             inputDead = true;
             ctx.close();
+        }
+    }
+
+    private void endLinger() {
+        lingering = false;
+        if (current == null && !hasQueuedRequest()) {
+            inputDead = true;
+            ctx.close();
+        } else {
+            updateAutoRead(); // a request came: it is the last; the connection closes after its answer
         }
     }
 
