@@ -124,13 +124,16 @@ class HostileRequestTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"user@example.com", "example.com:80a", "exa/mple.com", "[::1", "example.com:123456"})
+    @ValueSource(strings = {"user@example.com", "example.com:80a", "exa/mple.com", "[::1", "example.com:123456",
+        "example.com:65536", "ex%zzample.com", "example.com%4", "[fe80::1%eth0]", "[fe80::1%25]", "[::1]x",
+        "::1", "[v1]", "[]"})
     void anInvalidHostIsA400(String host) throws Exception {
         assertRefusedWith(400, "GET /things HTTP/1.1\r\nHost: " + host + "\r\n\r\n", "not a valid host");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"example.com", "example.com:8080", "127.0.0.1:1", "[::1]:8080", "[::1]", ""})
+    @ValueSource(strings = {"example.com", "example.com:8080", "127.0.0.1:1", "[::1]:8080", "[::1]", "",
+        "example.com:65535", "example.com:", "ex%41mple.com", "[fe80::1%25eth0]:8080", "[v1.fe:x]"})
     void validHostsAreServed(String host) throws Exception {
         try (RawHttp http = new RawHttp(server.port())) {
             assertThat(http.send("GET /things HTTP/1.1\r\nHost: " + host + "\r\n\r\n").read().status()).isEqualTo(200);

@@ -3,6 +3,7 @@ package falcon.server.internal;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpVersion;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -10,7 +11,7 @@ import java.util.List;
  * reaches the App, each answered with a 400 (505 for a version) and a close.
  *
  * <p>Each check returns {@code null} when the request is fine, else the description of the
- * error body. The common case costs a few comparisons and the Host header's value list.
+ * error body. The common case costs a few comparisons.
  */
 final class RequestChecks {
 
@@ -64,62 +65,133 @@ final class RequestChecks {
         if (req.protocolVersion() == HttpVersion.HTTP_1_0) {
             return null; // HTTP/1.0 has no Host requirement
         }
-        List<String> hosts = req.headers().getAll(HttpHeaderNames.HOST);
-        if (hosts.isEmpty()) {
+        // PERF: the iterator, not getAll's list; it rarely outlives escape analysis
+        Iterator<String> hosts = req.headers().valueStringIterator(HttpHeaderNames.HOST);
+        if (!hosts.hasNext()) {
             return "An HTTP/1.1 request must have a Host header.";
         }
-        if (hosts.size() > 1) {
+        String host = hosts.next();
+        if (hosts.hasNext()) {
             return "An HTTP/1.1 request must have exactly one Host header.";
         }
-        return validHost(hosts.get(0)) ? null : "The Host header is not a valid host and port.";
+        return validHost(host) ? null : "The Host header is not a valid host and port.";
     }
 
-    /** {@code uri-host [ ":" port ]}: reg-name or IPv4 characters, or an IP literal in brackets. */
+    /**
+     * {@code uri-host [ ":" port ]} (RFC 3986 3.2.2): a reg-name or IPv4 address (unreserved,
+     * sub-delims, percent-encoded octets), or an IP literal in brackets (IPv6, with an RFC 6874
+     * zone ID, or IPvFuture); a port of at most 65535.
+     */
     static boolean validHost(String value) {
-        String host = value;
         int end = value.length();
+        int hostEnd;
         if (value.startsWith("[")) {
             int close = value.indexOf(']');
-            if (close < 0) {
+            if (close < 0 || !ipLiteral(value, 1, close)) {
                 return false;
             }
-            for (int i = 1; i < close; i++) {
-                char c = value.charAt(i);
-                if (!(isHex(c) || c == ':' || c == '.' || c == 'v' || c == 'V')) {
+            hostEnd = close + 1;
+            if (hostEnd < end && value.charAt(hostEnd) != ':') {
+                return false;
+            }
+        } else {
+            int colon = value.lastIndexOf(':');
+            hostEnd = colon < 0 ? end : colon;
+            if (!regName(value, 0, hostEnd)) {
+                return false;
+            }
+        }
+        return hostEnd >= end || port(value, hostEnd + 1, end);
+    }
+
+    /** reg-name: unreserved, sub-delims and percent-encoded octets. */
+    private static boolean regName(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= to || !isHex(s.charAt(i + 1)) || !isHex(s.charAt(i + 2))) {
                     return false;
                 }
-            }
-            return close == end - 1 || (value.charAt(close + 1) == ':' && digits(value, close + 2, end));
-        }
-        int colon = value.lastIndexOf(':');
-        if (colon >= 0) {
-            if (!digits(value, colon + 1, end)) {
-                return false;
-            }
-            host = value.substring(0, colon);
-        }
-        for (int i = 0, n = host.length(); i < n; i++) {
-            char c = host.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || "-._~!$&'()*+,;=%".indexOf(c) >= 0;
-            if (!ok) {
+                i += 2;
+            } else if (!unreserved(c) && "!$&'()*+,;=".indexOf(c) < 0) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean digits(String s, int from, int to) {
-        if (from >= to) {
-            return true; // "host:" has an empty port, which RFC 3986 allows
+    /** IPv6address [ "%25" ZoneID ] or IPvFuture, between the brackets. */
+    private static boolean ipLiteral(String s, int from, int to) {
+        if (from < to && (s.charAt(from) == 'v' || s.charAt(from) == 'V')) {
+            int dot = s.indexOf('.', from);
+            if (dot < 0 || dot >= to - 1 || dot == from + 1) {
+                return false;
+            }
+            for (int i = from + 1; i < dot; i++) {
+                if (!isHex(s.charAt(i))) {
+                    return false;
+                }
+            }
+            for (int i = dot + 1; i < to; i++) {
+                char c = s.charAt(i);
+                if (!unreserved(c) && "!$&'()*+,;=:".indexOf(c) < 0) {
+                    return false;
+                }
+            }
+            return true;
         }
+        int zone = s.indexOf('%', from);
+        int addressEnd = zone < 0 || zone > to ? to : zone;
+        if (addressEnd == from) {
+            return false;
+        }
+        for (int i = from; i < addressEnd; i++) {
+            char c = s.charAt(i);
+            if (!(isHex(c) || c == ':' || c == '.')) {
+                return false;
+            }
+        }
+        if (addressEnd == to) {
+            return true;
+        }
+        // RFC 6874: "%25" then the zone ID, unreserved characters and percent-encoded octets
+        return s.startsWith("%25", addressEnd) && addressEnd + 3 < to && regNameUnreserved(s, addressEnd + 3, to);
+    }
+
+    private static boolean regNameUnreserved(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= to || !isHex(s.charAt(i + 1)) || !isHex(s.charAt(i + 2))) {
+                    return false;
+                }
+                i += 2;
+            } else if (!unreserved(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean unreserved(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
+                || c == '_' || c == '~';
+    }
+
+    /** A port: empty (RFC 3986 allows "host:"), or digits up to 65535. */
+    private static boolean port(String s, int from, int to) {
+        if (to - from > 5) {
+            return false;
+        }
+        int port = 0;
         for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             if (c < '0' || c > '9') {
                 return false;
             }
+            port = port * 10 + (c - '0');
         }
-        return to - from <= 5;
+        return port <= 65535;
     }
 
     private static boolean isHex(char c) {
