@@ -104,16 +104,24 @@ final class RequestChecks {
         return hostEnd >= end || port(value, hostEnd + 1, end);
     }
 
+    private static final String SUB_DELIMS = "!$&'()*+,;=";
+    private static final String SUB_DELIMS_COLON = SUB_DELIMS + ":";
+
     /** reg-name: unreserved, sub-delims and percent-encoded octets. */
     private static boolean regName(String s, int from, int to) {
+        return chars(s, from, to, SUB_DELIMS, true);
+    }
+
+    /** Whether each character is unreserved, in {@code extra}, or (if {@code pct}) a %XX octet. */
+    private static boolean chars(String s, int from, int to, String extra, boolean pct) {
         for (int i = from; i < to; i++) {
             char c = s.charAt(i);
-            if (c == '%') {
+            if (c == '%' && pct) {
                 if (i + 2 >= to || !isHex(s.charAt(i + 1)) || !isHex(s.charAt(i + 2))) {
                     return false;
                 }
                 i += 2;
-            } else if (!unreserved(c) && "!$&'()*+,;=".indexOf(c) < 0) {
+            } else if (!unreserved(c) && extra.indexOf(c) < 0) {
                 return false;
             }
         }
@@ -132,13 +140,7 @@ final class RequestChecks {
                     return false;
                 }
             }
-            for (int i = dot + 1; i < to; i++) {
-                char c = s.charAt(i);
-                if (!unreserved(c) && "!$&'()*+,;=:".indexOf(c) < 0) {
-                    return false;
-                }
-            }
-            return true;
+            return chars(s, dot + 1, to, SUB_DELIMS_COLON, false);
         }
         int zone = s.indexOf('%', from);
         int addressEnd = zone < 0 || zone > to ? to : zone;
@@ -155,22 +157,7 @@ final class RequestChecks {
             return true;
         }
         // RFC 6874: "%25" then the zone ID, unreserved characters and percent-encoded octets
-        return s.startsWith("%25", addressEnd) && addressEnd + 3 < to && regNameUnreserved(s, addressEnd + 3, to);
-    }
-
-    private static boolean regNameUnreserved(String s, int from, int to) {
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c == '%') {
-                if (i + 2 >= to || !isHex(s.charAt(i + 1)) || !isHex(s.charAt(i + 2))) {
-                    return false;
-                }
-                i += 2;
-            } else if (!unreserved(c)) {
-                return false;
-            }
-        }
-        return true;
+        return s.startsWith("%25", addressEnd) && addressEnd + 3 < to && chars(s, addressEnd + 3, to, "", true);
     }
 
     private static boolean unreserved(char c) {
