@@ -445,6 +445,20 @@ public class App implements Handler {
         compile();
     }
 
+    /**
+     * Tells what this App would do with a request, without running it: the route (or sink,
+     * static route, or 404 and the nearest templates), the converted fields, the responder, its
+     * hooks, the middleware in running order and the error handlers; see {@link
+     * falcon.inspect.Inspect#explain}.
+     *
+     * @param method the HTTP method, e.g. {@code GET}
+     * @param target the path and optional query string, e.g. {@code /things/42?x=1}
+     * @return the explanation, one line per fact
+     */
+    public String explain(String method, String target) {
+        return falcon.inspect.Inspect.explain(this, method, target);
+    }
+
     // ------------------------------------------------------------------ the request path
 
     /**

@@ -64,6 +64,31 @@ public final class Inspect {
     }
 
     /**
+     * Tells what {@code app} would do with a request, without running any of its code: the
+     * route template that matches (or the sink or static route, or a 404 and the nearest
+     * templates), the converted fields with their Java types, the responder (class, method,
+     * file:line), its hooks, the middleware methods in the order they would run, and the error
+     * handler that would take the responder's declared exceptions, {@code HTTPError} and {@code
+     * Exception}.
+     *
+     * <pre>{@code
+     * System.out.println(Inspect.explain(app, "GET", "/things/42?x=1"));
+     * }</pre>
+     *
+     * <p>Falcon has no such function. A custom router is asked to {@code find} the path with a
+     * {@code null} request.
+     *
+     * @param app the App
+     * @param method the HTTP method, e.g. {@code GET}
+     * @param target the request target: a path, percent-encoded as on the wire, and an
+     *     optional query string
+     * @return the explanation, one line per fact
+     */
+    public static String explain(App app, String method, String target) {
+        return Explain.explain(Engines.of(app), method, target);
+    }
+
+    /**
      * Inspects the routes of an App.
      *
      * <p>Falcon: {@code inspect_routes(app)}.
