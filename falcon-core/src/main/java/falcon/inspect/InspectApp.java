@@ -24,13 +24,14 @@ import java.util.List;
  * Main:app} with one colon). Flags: {@code -r}/{@code --route_only} prints the routes only,
  * {@code -v}/{@code --verbose} adds where each thing is defined, {@code -i}/{@code --internal}
  * adds the framework's default responders and error handlers; {@code --explain "GET /things/42"}
- * prints what the App would do with that request instead ({@link Inspect#explain}).
+ * prints what the App would do with that request instead ({@link Inspect#explain}), and {@code
+ * --openapi} the OpenAPI 3.1 document of its routes ({@link OpenApi}).
  *
  * <p>Falcon: {@code falcon-inspect-app} ({@code falcon/cmd/inspect_app.py}).
  */
 public final class InspectApp {
 
-    static final String USAGE = "usage: falcon-inspect-app [-h] [-r] [-v] [-i] [--explain \"METHOD TARGET\"] app_module\n";
+    static final String USAGE = "usage: falcon-inspect-app [-h] [-r] [-v] [-i] [--explain \"METHOD TARGET\"] [--openapi] app_module\n";
 
     private static final String HELP = USAGE + "\n"
             + "Example: falcon-inspect-app com.example.Main::createApp\n"
@@ -47,7 +48,8 @@ public final class InspectApp {
             + "  -i, --internal    Print also internal falcon route methods and error handlers\n"
             + "  --explain \"METHOD TARGET\"\n"
             + "                    Prints what the App would do with that request, e.g.\n"
-            + "                    --explain \"GET /things/42?x=1\"\n";
+            + "                    --explain \"GET /things/42?x=1\"\n"
+            + "  --openapi         Prints the OpenAPI 3.1 document of the routes\n";
 
     private InspectApp() {
     }
@@ -91,6 +93,7 @@ public final class InspectApp {
         boolean verbose = false;
         boolean internal = false;
         String explain = null;
+        boolean openapi = false;
         List<String> positional = new ArrayList<>();
         for (int a = 0; a < args.length; a++) {
             String arg = args[a];
@@ -112,6 +115,9 @@ public final class InspectApp {
                 case "-i":
                 case "--internal":
                     internal = true;
+                    break;
+                case "--openapi":
+                    openapi = true;
                     break;
                 case "-h":
                 case "--help":
@@ -137,7 +143,9 @@ public final class InspectApp {
         } catch (IllegalArgumentException ex) {
             return usageError(err, ex.getMessage());
         }
-        if (explain != null) {
+        if (openapi) {
+            out.println(OpenApi.toJson(app, "Falcon App", "1.0.0"));
+        } else if (explain != null) {
             String[] request = explain.trim().split("\\s+", 2);
             if (request.length < 2) {
                 return usageError(err, "argument --explain: expected \"METHOD TARGET\", e.g. \"GET /things\"");

@@ -86,6 +86,13 @@ class InspectAppTest {
     }
 
     @Test
+    void openapiPrintsTheDocument() {
+        assertThat(run("--openapi", "falcon.inspect.InspectAppTest::APP")).isZero();
+        assertThat(out()).isEqualTo(OpenApi.toJson(APP, "Falcon App", "1.0.0") + "\n");
+        assertThat(OpenApiTest.parse(out()).getMessages()).isEmpty();
+    }
+
+    @Test
     void helpIsPrinted() {
         assertThat(run("-h")).isZero();
         assertThat(out()).startsWith(InspectApp.USAGE).contains("-r, --route_only");
