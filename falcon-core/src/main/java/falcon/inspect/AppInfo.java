@@ -7,8 +7,9 @@ import java.util.List;
  *
  * <p>Falcon: {@code falcon.inspect.AppInfo}. Falcon's {@code asgi} tells its two App classes
  * apart; here one App serves both styles, and {@code asgi} says whether any responder,
- * middleware method, sink or error handler is asynchronous (returns a {@code CompletionStage}):
- * the tree's first line says {@code (ASGI)} then, {@code (WSGI)} otherwise.
+ * middleware method, sink or error handler is asynchronous (returns a {@code CompletionStage}) or
+ * a resource has an {@code onWebsocket} responder, which only Falcon's ASGI App could serve: the
+ * tree's first line says {@code (ASGI)} then, {@code (WSGI)} otherwise.
  *
  * @param routes the routes
  * @param middleware the middleware

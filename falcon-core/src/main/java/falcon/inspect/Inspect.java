@@ -312,6 +312,7 @@ public final class Inspect {
         return Sources.of(type);
     }
 
+    /** Whether any part of the App is asynchronous or WebSocket: what only Falcon's ASGI App has. */
     private static boolean isAsync(EngineView engine) {
         for (EngineView.SinkEntry s : engine.sinks()) {
             if (s.async()) {
@@ -333,8 +334,10 @@ public final class Inspect {
         }
         if (engine.router() instanceof CompiledRouter) {
             for (EngineView.RouteEntry r : Engines.routesOf((CompiledRouter) engine.router())) {
-                for (Method m : r.methodMap().responderMethods().values()) {
-                    if (CompletionStage.class.isAssignableFrom(m.getReturnType())) {
+                for (Map.Entry<String, Method> m : r.methodMap().responderMethods().entrySet()) {
+                    // NOTE: only Falcon's ASGI App serves WebSocket, so onWebsocket counts too.
+                    if (m.getKey().equals("WEBSOCKET")
+                            || CompletionStage.class.isAssignableFrom(m.getValue().getReturnType())) {
                         return true;
                     }
                 }

@@ -334,6 +334,26 @@ class InspectTest {
         assertThat(Inspect.inspectApp(routesApp()).asgi()).isFalse();
     }
 
+    public static class SocketResource {
+        public void onWebsocket(Request req, falcon.WebSocket ws) {
+        }
+    }
+
+    @Test
+    void anAppWithAWebSocketResponderIsShownAsAsgi() {
+        App app = new App();
+        app.addRoute("/ws", new SocketResource());
+        assertThat(Inspect.inspectApp(app).toString()).isEqualTo("Falcon App (ASGI)\n• Routes:\n"
+                + "    ⇒ /ws - SocketResource:\n       └── WEBSOCKET - onWebsocket");
+    }
+
+    @Test
+    void anAppWithAnAsyncSinkIsShownAsAsgi() {
+        App app = new App();
+        app.addAsyncSink((req, resp, params) -> CompletableFuture.completedFuture(null), "/x");
+        assertThat(Inspect.inspectApp(app).asgi()).isTrue();
+    }
+
     @Test
     void aReplacedErrorHandlerKeepsItsPlace() {
         App app = new App();
