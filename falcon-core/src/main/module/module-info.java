@@ -18,6 +18,7 @@ module falcon.core {
 
     exports falcon;
     exports falcon.gateway;
+    exports falcon.inspect;
     exports falcon.media;
     exports falcon.routing;
     exports falcon.uri;

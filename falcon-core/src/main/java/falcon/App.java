@@ -3,6 +3,7 @@ package falcon;
 import falcon.gateway.Exchange;
 import falcon.gateway.Handler;
 import falcon.gateway.Reply;
+import falcon.internal.Engines;
 import falcon.media.Handlers;
 import falcon.routing.CompiledRouter;
 import falcon.routing.CompiledRouterOptions;
@@ -12,7 +13,8 @@ import falcon.util.Context;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -37,6 +39,10 @@ public class App implements Handler {
 
     private static final System.Logger LOG = System.getLogger("falcon");
 
+    static {
+        Engines.setAppAccess(app -> app.pipeline);
+    }
+
     private final Router router;
     private final RequestOptions reqOptions = new RequestOptions();
     private final ResponseOptions respOptions = new ResponseOptions();
@@ -51,7 +57,8 @@ public class App implements Handler {
 
     // The configuration, as added; guarded by this. Each change compiles a new Pipeline.
     private final List<Middleware> middleware = new ArrayList<>();
-    private final Map<Class<?>, ErrorStep> errorHandlers = new HashMap<>();
+    // In the order added, which inspection shows (Falcon keeps a dict).
+    private final Map<Class<?>, ErrorStep> errorHandlers = new LinkedHashMap<>();
     private final List<Pipeline.SinkRoute> sinks = new ArrayList<>();
     private final List<Pipeline.StaticPrefix> staticRoutes = new ArrayList<>();
     private ErrorSerializer errorSerializer = Pipeline::defaultSerializeError;
@@ -93,7 +100,7 @@ public class App implements Handler {
     private synchronized void compile() {
         pipeline = new Pipeline(new Pipeline.Parts(router, reqOptions, respOptions, wsOptions,
                 independentMiddleware, List.copyOf(middleware), List.copyOf(sinks), List.copyOf(staticRoutes),
-                sinkBeforeStaticRoute, Map.copyOf(errorHandlers), errorSerializer, requestFactory,
+                sinkBeforeStaticRoute, Collections.unmodifiableMap(new LinkedHashMap<>(errorHandlers)), errorSerializer, requestFactory,
                 responseFactory, requestContextFactory, responseContextFactory));
     }
 
@@ -335,7 +342,7 @@ public class App implements Handler {
      *     become the sink's params
      */
     public void addSink(Sink sink, String prefix) {
-        addSinkRoute(Pipeline.SinkRoute.of(prefix, (req, resp, params) -> {
+        addSinkRoute(Pipeline.SinkRoute.of(prefix, sink, false, (req, resp, params) -> {
             sink.handle(req, resp, params);
             return null;
         }));
@@ -438,6 +445,20 @@ public class App implements Handler {
         compile();
     }
 
+    /**
+     * Tells what this App would do with a request, without running it: the route (or sink,
+     * static route, or 404 and the nearest templates), the converted fields, the responder, its
+     * hooks, the middleware in running order and the error handlers; see {@link
+     * falcon.inspect.Inspect#explain}.
+     *
+     * @param method the HTTP method, e.g. {@code GET}
+     * @param target the path and optional query string, e.g. {@code /things/42?x=1}
+     * @return the explanation, one line per fact
+     */
+    public String explain(String method, String target) {
+        return falcon.inspect.Inspect.explain(this, method, target);
+    }
+
     // ------------------------------------------------------------------ the request path
 
     /**
@@ -501,7 +522,7 @@ public class App implements Handler {
      *     become the sink's params
      */
     public void addAsyncSink(AsyncSink sink, String prefix) {
-        addSinkRoute(Pipeline.SinkRoute.of(prefix, sink::handle));
+        addSinkRoute(Pipeline.SinkRoute.of(prefix, sink, true, sink::handle));
     }
 
     /**

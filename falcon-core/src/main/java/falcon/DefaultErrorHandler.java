@@ -25,6 +25,20 @@ final class DefaultErrorHandler implements ErrorStep {
         this.kind = kind;
     }
 
+    /** Returns Falcon's name of this handler, in Java case, for inspection. */
+    String falconName() {
+        switch (kind) {
+            case HTTP_ERROR:
+                return "httpErrorHandler";
+            case HTTP_STATUS:
+                return "httpStatusHandler";
+            case WS_DISCONNECTED:
+                return "wsDisconnectedErrorHandler";
+            default:
+                return "pythonErrorHandler";
+        }
+    }
+
     @Override
     public Object handle(Request req, Response resp, Throwable ex, RouteParams params) {
         switch (kind) {

@@ -19,11 +19,21 @@ interface ErrorStep {
     /** Handles {@code ex} of a WebSocket connection; returns {@code null} or a stage to wait for. */
     Object handleWs(Request req, WebSocket ws, Throwable ex, RouteParams params) throws Exception;
 
+    /** Returns what the user registered, for inspection: the handler, or this step itself. */
+    default Object target() {
+        return this;
+    }
+
     /** Returns the user's handler as a step. */
     @SuppressWarnings("unchecked")
     static <E extends Throwable> ErrorStep of(ErrorHandler<? super E> handler) {
         ErrorHandler<Throwable> h = (ErrorHandler<Throwable>) handler;
         return new ErrorStep() {
+            @Override
+            public Object target() {
+                return handler;
+            }
+
             @Override
             public Object handle(Request req, Response resp, Throwable ex, RouteParams params) throws Exception {
                 h.handle(req, resp, ex, params);
@@ -46,6 +56,11 @@ interface ErrorStep {
     static <E extends Throwable> ErrorStep ofAsync(AsyncErrorHandler<? super E> handler) {
         AsyncErrorHandler<Throwable> h = (AsyncErrorHandler<Throwable>) handler;
         return new ErrorStep() {
+            @Override
+            public Object target() {
+                return handler;
+            }
+
             @Override
             public CompletionStage<?> handle(Request req, Response resp, Throwable ex, RouteParams params)
                     throws Exception {

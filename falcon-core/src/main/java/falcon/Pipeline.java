@@ -2,6 +2,7 @@ package falcon;
 
 import falcon.gateway.Exchange;
 import falcon.gateway.Reply;
+import falcon.internal.EngineView;
 import falcon.media.BaseHandler;
 import falcon.routing.Responder;
 import falcon.routing.RouteMatch;
@@ -11,7 +12,7 @@ import falcon.routing.StaticRoute;
 import falcon.util.Context;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,7 +35,7 @@ import java.util.regex.Pattern;
  * <p>Falcon: the state {@code falcon/app.py} resolves once in {@code _prepare_middleware}, {@code
  * _update_sink_and_static_routes} and {@code _error_handlers}.
  */
-final class Pipeline {
+final class Pipeline implements EngineView {
 
     private static final System.Logger LOG = System.getLogger("falcon");
 
@@ -63,16 +64,18 @@ final class Pipeline {
     }
 
     /** A sink, by its prefix pattern; its named groups become the URI fields. */
-    record SinkRoute(Pattern pattern, List<String> groups, Responder step) implements PrefixRoute {
+    record SinkRoute(Pattern pattern, List<String> groups, Responder step, SinkEntry entry)
+            implements PrefixRoute {
 
-        static SinkRoute of(String prefix, Responder step) {
+        static SinkRoute of(String prefix, Object sink, boolean async, Responder step) {
             Pattern pattern = Pattern.compile(prefix);
             List<String> groups = new ArrayList<>();
             Matcher names = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>").matcher(prefix);
             while (names.find()) {
                 groups.add(names.group(1));
             }
-            return new SinkRoute(pattern, List.copyOf(groups), step);
+            return new SinkRoute(pattern, List.copyOf(groups), step,
+                    new SinkEntry(prefix, pattern, sink, async));
         }
 
         @Override
@@ -135,6 +138,9 @@ final class Pipeline {
     /** Per component of {@link #middleware}: {has processRequest, has processResponse}. */
     final boolean[][] dependentPairs;
     private final PrefixRoute[] prefixRoutes;
+    private final Parts parts;
+    /** The defaults, then the user's handlers, in the order added: what inspection lists. */
+    private final List<ErrorHandlerEntry> errorHandlerList;
     // PERF: the step for a class, found by walking up its superclasses once (Falcon walks the MRO).
     private final ClassValue<ErrorStep> errorSteps;
     private final ErrorSerializer errorSerializer;
@@ -144,6 +150,7 @@ final class Pipeline {
     private final Function<Response, ? extends Context> responseContextFactory;
 
     Pipeline(Parts parts) {
+        this.parts = parts;
         this.router = parts.router();
         this.reqOptions = parts.reqOptions();
         this.respOptions = parts.respOptions();
@@ -209,12 +216,17 @@ final class Pipeline {
         this.resourceWsMw = rsrcWs.toArray(NO_MIDDLEWARE);
         this.dependentPairs = pairs;
 
-        Map<Class<?>, ErrorStep> steps = new HashMap<>();
+        Map<Class<?>, ErrorStep> steps = new LinkedHashMap<>();
         steps.put(Exception.class, new DefaultErrorHandler(this, DefaultErrorHandler.Kind.UNEXPECTED));
         steps.put(HTTPError.class, new DefaultErrorHandler(this, DefaultErrorHandler.Kind.HTTP_ERROR));
         steps.put(HTTPStatus.class, new DefaultErrorHandler(this, DefaultErrorHandler.Kind.HTTP_STATUS));
         steps.put(WebSocketDisconnected.class, new DefaultErrorHandler(this, DefaultErrorHandler.Kind.WS_DISCONNECTED));
         steps.putAll(parts.errorHandlers());
+        List<ErrorHandlerEntry> entries = new ArrayList<>();
+        for (Map.Entry<Class<?>, ErrorStep> e : steps.entrySet()) {
+            entries.add(entry(e.getKey(), e.getValue()));
+        }
+        this.errorHandlerList = List.copyOf(entries);
         this.errorSteps = new ClassValue<>() {
             @Override
             protected ErrorStep computeValue(Class<?> type) {
@@ -227,6 +239,85 @@ final class Pipeline {
                 return null;
             }
         };
+    }
+
+    private static ErrorHandlerEntry entry(Class<?> type, ErrorStep step) {
+        Object target = step.target();
+        String internalName = target instanceof DefaultErrorHandler ? ((DefaultErrorHandler) target).falconName() : null;
+        boolean async = target instanceof AsyncErrorHandler;
+        return new ErrorHandlerEntry(type, target, internalName, async);
+    }
+
+    // ------------------------------------------------------------------ inspection (EngineView)
+
+    @Override
+    public Router router() {
+        return router;
+    }
+
+    @Override
+    public boolean independentMiddleware() {
+        return independentMiddleware;
+    }
+
+    @Override
+    public List<Middleware> middleware() {
+        return List.of(middleware);
+    }
+
+    @Override
+    public List<Middleware> requestMiddleware() {
+        return List.of(requestMw);
+    }
+
+    @Override
+    public List<Middleware> resourceMiddleware() {
+        return List.of(resourceMw);
+    }
+
+    @Override
+    public List<Middleware> responseMiddleware() {
+        return List.of(responseMw);
+    }
+
+    @Override
+    public List<SinkEntry> sinks() {
+        List<SinkEntry> list = new ArrayList<>();
+        for (SinkRoute s : parts.sinks()) {
+            list.add(s.entry());
+        }
+        return list;
+    }
+
+    @Override
+    public List<StaticRoute> staticRoutes() {
+        List<StaticRoute> list = new ArrayList<>();
+        for (StaticPrefix s : parts.staticRoutes()) {
+            list.add(s.target());
+        }
+        return list;
+    }
+
+    @Override
+    public boolean sinkBeforeStaticRoute() {
+        return parts.sinkBeforeStaticRoute();
+    }
+
+    @Override
+    public List<ErrorHandlerEntry> errorHandlers() {
+        return errorHandlerList;
+    }
+
+    @Override
+    public ErrorHandlerEntry errorHandlerFor(Class<?> type) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            for (ErrorHandlerEntry e : errorHandlerList) {
+                if (e.type() == c) {
+                    return e;
+                }
+            }
+        }
+        return null;
     }
 
     private static boolean overrides(Object component, String name, Class<?>... params) {

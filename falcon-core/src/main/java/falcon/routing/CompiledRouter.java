@@ -1,6 +1,8 @@
 package falcon.routing;
 
 import falcon.Request;
+import falcon.internal.EngineView;
+import falcon.internal.Engines;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -59,6 +61,10 @@ public class CompiledRouter implements Router {
             "new", "package", "private", "protected", "public", "return", "short", "static",
             "strictfp", "super", "switch", "synchronized", "this", "throw", "throws", "transient",
             "try", "void", "volatile", "while", "true", "false", "null", "_");
+
+    static {
+        Engines.setRouterAccess(CompiledRouter::routes);
+    }
 
     /** Literal children beyond this count are found by hash rather than by a linear scan. */
     private static final int MAX_LINEAR_LITERALS = 8;
@@ -208,6 +214,25 @@ public class CompiledRouter implements Router {
                 ? new RouteParams()
                 : new RouteParams(route.names.clone(), values, size);
         return new RouteMatch(route.resource, route.methodMap, params, route.template);
+    }
+
+    /** Lists the routes depth first, siblings in the order added, as Falcon's inspect walks them. */
+    private List<EngineView.RouteEntry> routes() {
+        List<EngineView.RouteEntry> list = new ArrayList<>();
+        synchronized (lock) {
+            collect(roots, "", list);
+        }
+        return list;
+    }
+
+    private static void collect(List<TemplateNode> nodes, String parent, List<EngineView.RouteEntry> list) {
+        for (TemplateNode node : nodes) {
+            String path = parent + "/" + node.segment.raw;
+            if (node.route != null) {
+                list.add(new EngineView.RouteEntry(path, node.route.resource, node.route.methodMap));
+            }
+            collect(node.children, path, list);
+        }
     }
 
     @Override

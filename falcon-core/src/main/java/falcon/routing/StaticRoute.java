@@ -123,6 +123,24 @@ public class StaticRoute {
     }
 
     /**
+     * Returns the file served when the requested one is missing.
+     *
+     * @return the fallback file, resolved against the directory, or {@code null} for none
+     */
+    public Path getFallbackFilename() {
+        return fallback;
+    }
+
+    /**
+     * Returns whether responses carry {@code Content-Disposition: attachment}.
+     *
+     * @return whether files are served as downloads
+     */
+    public boolean isDownloadable() {
+        return downloadable;
+    }
+
+    /**
      * Returns whether this route serves {@code path}: it starts with the prefix (or, with a
      * fallback file, equals the prefix without its {@code /}).
      *
