@@ -51,7 +51,7 @@ public class Response {
     private int statusCode = 200;
     private String statusLine = Status.HTTP_200;
     // Lower-case name -> value, in the order first set (Falcon's resp._headers).
-    private final Map<String, String> headers = new LinkedHashMap<>(8);
+    private final HeaderTable headers = new HeaderTable();
     private List<String> extraHeaders;
     // Python's SimpleCookie keeps one Morsel per name: setting a name again (or unsetting it)
     // changes that Morsel, so attributes set earlier in the same response stay (http/cookies.py).
@@ -574,7 +574,7 @@ public class Response {
      * @return an unmodifiable copy, in the order first set
      */
     public Map<String, String> getHeaders() {
-        return Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+        return Collections.unmodifiableMap(headers.toMap());
     }
 
     /**
@@ -1212,9 +1212,9 @@ public class Response {
         int size = headers.size() * 2 + 2 + (cookies == null ? 0 : cookies.size() * 2)
                 + (extraHeaders == null ? 0 : extraHeaders.size());
         List<String> lines = new ArrayList<>(size);
-        for (Map.Entry<String, String> e : headers.entrySet()) {
-            lines.add(e.getKey());
-            lines.add(e.getValue());
+        for (int i = 0, n = headers.size(); i < n; i++) {
+            lines.add(headers.name(i));
+            lines.add(headers.value(i));
         }
         if (defaultMediaType != null && !headers.containsKey("content-type")) {
             lines.add("content-type");
