@@ -7,14 +7,17 @@ import falcon.internal.Publishers;
 import falcon.internal.PythonNumbers;
 import falcon.media.BaseHandler;
 import falcon.media.JSONHandler;
+import falcon.media.TypeRef;
 import falcon.uri.Uri;
 import falcon.util.Context;
 import falcon.util.ETag;
 import falcon.util.HttpDates;
 import falcon.util.Strptime;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Type;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -85,6 +88,8 @@ public class Request {
     private String forwardedPrefix;
     private Object media = UNSET;
     private RuntimeException mediaError;
+    private Object typedMedia; // the last typed read, kept for a second call with the same type
+    private Type typedMediaType;
     private InputStream stream;
 
     /**
@@ -1141,6 +1146,51 @@ public class Request {
     }
 
     /**
+     * Reads the body without blocking a thread, then deserializes it as {@link #getMedia()} does.
+     *
+     * <p>Falcon: {@code await req.get_media()} ({@code falcon.asgi.Request}).
+     *
+     * @return completes with the deserialized body, or fails with the errors of {@link #getMedia()}
+     */
+    public CompletableFuture<Object> getMediaAsync() {
+        return bodyBuffered().thenApply(ignored -> getMedia());
+    }
+
+    /**
+     * Reads the body without blocking a thread, then reads it into {@code type} as {@link
+     * #getMedia(Class)} does.
+     *
+     * @param <T> the type wanted
+     * @param type a record, a bean, ...
+     * @return completes with the body as {@code type}, or fails with the errors of {@link
+     *     #getMedia(Class)} (e.g. {@link MediaMalformedError} when it does not fit)
+     */
+    public <T> CompletableFuture<T> getMediaAsync(Class<T> type) {
+        return bodyBuffered().thenApply(ignored -> getMedia(type));
+    }
+
+    /**
+     * Reads the body without blocking a thread, then reads it into a generic type as {@link
+     * #getMedia(TypeRef)} does.
+     *
+     * @param <T> the type wanted
+     * @param type the type, captured by a {@link TypeRef}
+     * @return completes with the body as the type, or fails with the errors of {@link
+     *     #getMedia(TypeRef)}
+     */
+    public <T> CompletableFuture<T> getMediaAsync(TypeRef<T> type) {
+        return bodyBuffered().thenApply(ignored -> getMedia(type));
+    }
+
+    private CompletableFuture<Void> bodyBuffered() {
+        if (stream != null || media != UNSET || mediaError != null || typedMediaType != null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        // The handlers read streams: the body is collected without blocking, then read from memory.
+        return readAllAsync().thenAccept(body -> stream = new ByteArrayInputStream(body));
+    }
+
+    /**
      * Returns the {@code Last-Event-ID} header a reconnecting SSE client sends, or {@code null}.
      *
      * <p>Falcon 4.3: {@code req.last_event_id}.
@@ -1205,11 +1255,81 @@ public class Request {
      *
      * <p>Falcon: {@code req.get_media(default_when_empty=...)}.
      *
+     * <p>A {@code null} default is written {@code getMedia((Object) null)}: a bare {@code null}
+     * would fit the typed overloads too.
+     *
      * @param defaultWhenEmpty returned instead of failing when the body is empty
      * @return the deserialized body, or {@code defaultWhenEmpty}
      */
     public Object getMedia(Object defaultWhenEmpty) {
         return media(defaultWhenEmpty);
+    }
+
+    /**
+     * Returns the body read into {@code type}, e.g. a record: {@code Order order =
+     * req.getMedia(Order.class)}. The handler for the Content-Type reads it (JSON straight into the
+     * type; other handlers convert what they parsed), once: a second call with the same type
+     * returns the same object, {@link #getMedia()} afterwards returns the body as maps and lists.
+     *
+     * <p>Falcon has no typed form (Python media is untyped); this is the Java user's {@code
+     * bodyAsClass} (Javalin) or {@code body(Class)} (Jooby).
+     *
+     * @param <T> the type wanted
+     * @param type a record, a bean, {@code Map}, {@code String}, ...
+     * @return the body as {@code type}
+     * @throws MediaNotFoundError when the body is empty
+     * @throws MediaMalformedError (400, "Invalid JSON" for JSON) when it cannot be parsed or does
+     *     not fit the type; the description names the field and what was expected
+     * @throws HTTPUnsupportedMediaType when no handler fits the Content-Type
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T getMedia(Class<T> type) {
+        return (T) typedMedia(type);
+    }
+
+    /**
+     * Returns the body read into a generic type: {@code List<Order> orders = req.getMedia(new
+     * TypeRef<List<Order>>() {})}. As {@link #getMedia(Class)}.
+     *
+     * @param <T> the type wanted
+     * @param type the type, captured by a {@link TypeRef}
+     * @return the body as the type
+     * @throws MediaNotFoundError when the body is empty
+     * @throws MediaMalformedError when it cannot be parsed or does not fit the type
+     * @throws HTTPUnsupportedMediaType when no handler fits the Content-Type
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T getMedia(TypeRef<T> type) {
+        return (T) typedMedia(type.getType());
+    }
+
+    private Object typedMedia(Type type) {
+        if (type.equals(typedMediaType)) {
+            return typedMedia;
+        }
+        String contentType = getContentType();
+        BaseHandler handler = options.mediaHandlers.resolve(contentType, options.defaultMediaType);
+        Object value;
+        if (media == UNSET && mediaError == null) {
+            // The common case: the body is read once, straight into the type.
+            try {
+                Long length = getContentLength();
+                value = handler.deserialize(getStream(),
+                        contentType == null ? options.defaultMediaType : contentType,
+                        length == null ? -1 : length, type);
+            } catch (RuntimeException ex) {
+                mediaError = ex;
+                throw ex;
+            } catch (IOException ex) {
+                mediaError = new UncheckedIOException(ex);
+                throw mediaError;
+            }
+        } else {
+            value = handler.convert(media(UNSET), type);
+        }
+        typedMedia = value;
+        typedMediaType = type;
+        return value;
     }
 
     private Object media(Object defaultWhenEmpty) {
@@ -1224,6 +1344,11 @@ public class Request {
         }
         String contentType = getContentType();
         BaseHandler handler = options.mediaHandlers.resolve(contentType, options.defaultMediaType);
+        if (typedMediaType != null) {
+            // The body was read into a type: its untyped form, as if it had been read first.
+            media = handler.convert(typedMedia, Object.class);
+            return media;
+        }
         try {
             Long length = getContentLength();
             media = handler.deserialize(getStream(), contentType == null ? options.defaultMediaType : contentType,
