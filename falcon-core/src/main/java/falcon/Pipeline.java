@@ -362,6 +362,10 @@ final class Pipeline {
 
     /** Falcon's default error serializer: JSON or XML by {@code Accept}, nothing otherwise. */
     static void defaultSerializeError(Request req, Response resp, HTTPError error) {
+        if (resp.getOptions().problemDetails) {
+            ProblemDetails.serialize(req, resp, error);
+            return;
+        }
         String preferred = req.clientPrefers(ERROR_TYPES);
         if (preferred == null) {
             String accept = req.getAccept().toLowerCase(Locale.ROOT);
