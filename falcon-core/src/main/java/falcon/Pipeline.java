@@ -215,11 +215,20 @@ final class Pipeline {
         steps.put(HTTPStatus.class, new DefaultErrorHandler(this, DefaultErrorHandler.Kind.HTTP_STATUS));
         steps.put(WebSocketDisconnected.class, new DefaultErrorHandler(this, DefaultErrorHandler.Kind.WS_DISCONNECTED));
         steps.putAll(parts.errorHandlers());
+        boolean hasInterfaces = false;
+        for (Class<?> type : steps.keySet()) {
+            hasInterfaces |= type.isInterface();
+        }
+        boolean interfaces = hasInterfaces;
         this.errorSteps = new ClassValue<>() {
             @Override
             protected ErrorStep computeValue(Class<?> type) {
+                // Once per exception class: the class, the interfaces it declares, then up.
                 for (Class<?> c = type; c != null; c = c.getSuperclass()) {
                     ErrorStep s = steps.get(c);
+                    if (s == null && interfaces) {
+                        s = viaInterfaces(c, steps);
+                    }
                     if (s != null) {
                         return s;
                     }
@@ -227,6 +236,19 @@ final class Pipeline {
                 return null;
             }
         };
+    }
+
+    private static ErrorStep viaInterfaces(Class<?> c, Map<Class<?>, ErrorStep> steps) {
+        for (Class<?> i : c.getInterfaces()) {
+            ErrorStep s = steps.get(i);
+            if (s == null) {
+                s = viaInterfaces(i, steps);
+            }
+            if (s != null) {
+                return s;
+            }
+        }
+        return null;
     }
 
     private static boolean overrides(Object component, String name, Class<?>... params) {

@@ -75,6 +75,7 @@ public class Request {
     // Lazily computed, then cached: a request that never asks pays nothing.
     private Map<String, Object> params;
     private Map<String, String> headers;
+    private Map<String, String> headersLower;
     private Map<String, List<String>> cookies;
     private Map<String, String> cookiesCollapsed;
     private List<Forwarded> forwarded;
@@ -568,6 +569,63 @@ public class Request {
             h = headers = Collections.unmodifiableMap(h);
         }
         return h;
+    }
+
+    /**
+     * Returns all headers with names in lower case, as ASGI presents them: for middleware that
+     * reads headers the same way under every adapter. Built once, read-only.
+     *
+     * <p>Falcon 4.0: {@code req.headers_lower}.
+     *
+     * @return an unmodifiable map from lower-case name to value; repeats joined with commas
+     */
+    public Map<String, String> getHeadersLower() {
+        Map<String, String> h = headersLower;
+        if (h == null) {
+            h = new LinkedHashMap<>();
+            for (Map.Entry<String, String> e : exchange.headers()) {
+                h.merge(e.getKey().toLowerCase(Locale.ROOT), e.getValue(), (a, b) -> a + "," + b);
+            }
+            h = headersLower = Collections.unmodifiableMap(h);
+        }
+        return h;
+    }
+
+    /**
+     * Returns header {@code name} as an integer, or {@code null} when absent.
+     *
+     * <p>Falcon 4.0: {@code req.get_header_as_int(name)}.
+     *
+     * @param name the header name, in any case
+     * @return the value, or {@code null} when absent
+     * @throws HTTPInvalidHeader when the value is not an integer (as Python's {@code int()} reads
+     *     one: surrounding blanks, a sign and {@code _} between digits are allowed)
+     */
+    public Long getHeaderAsInt(String name) {
+        return getHeaderAsInt(name, false);
+    }
+
+    /**
+     * Returns header {@code name} as an integer.
+     *
+     * <p>Falcon 4.0: {@code req.get_header_as_int(name, required)}.
+     *
+     * @param name the header name, in any case
+     * @param required whether an absent header is an error
+     * @return the value, or {@code null} when absent and not required
+     * @throws HTTPMissingHeader if {@code required} and the header is absent
+     * @throws HTTPInvalidHeader when the value is not an integer
+     */
+    public Long getHeaderAsInt(String name, boolean required) {
+        String value = getHeader(name, required);
+        if (value == null) {
+            return null;
+        }
+        Long n = PythonNumbers.parseInt(value);
+        if (n == null) {
+            throw new HTTPInvalidHeader("The value of the header must be an integer.", name);
+        }
+        return n;
     }
 
     /**
