@@ -165,7 +165,7 @@ public class CompiledRouter implements Router {
      */
     protected MethodMap mapHttpMethods(Object resource, String suffix, String uriTemplate,
             List<Field> fields) {
-        return MethodMap.bind(resource, suffix, uriTemplate, fields);
+        return MethodMap.bind(resource, suffix, uriTemplate, fields, options);
     }
 
     /**

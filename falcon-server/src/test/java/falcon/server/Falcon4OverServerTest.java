@@ -1,0 +1,94 @@
+package falcon.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import falcon.App;
+import falcon.HTTPContentTooLarge;
+import falcon.Request;
+import falcon.Response;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Falcon 4.x additions over the wire: QUERY, custom methods, onRequest, header helpers, 413's new name. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class Falcon4OverServerTest {
+
+    private static Server server;
+
+    @BeforeAll
+    static void start() {
+        App app = new App();
+        app.getRouterOptions().customHttpMethods().add("PURGE");
+        app.getRouterOptions().setDefaultToOnRequest(true);
+        app.addRoute("/search", new Object() {
+            public void onQuery(Request req, Response resp) {
+                resp.setMedia(List.of(req.getMedia(), req.getHeaderAsInt("X-Limit"),
+                        req.getHeadersLower().get("x-limit")));
+            }
+
+            public void onPurge(Request req, Response resp) {
+                resp.setText("purged");
+            }
+
+            public void onRequest(Request req, Response resp) {
+                resp.setText("catch-all " + req.getMethod());
+            }
+
+            public void onPut(Request req, Response resp) {
+                throw new HTTPContentTooLarge();
+            }
+        });
+        server = Server.builder(app).host("127.0.0.1").port(0).build().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void queryCarriesABody() throws IOException {
+        try (RawHttp http = new RawHttp(server.port())) {
+            RawHttp.Response r = http.send("QUERY /search HTTP/1.1\r\nHost: x\r\nX-Limit: 10\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 8\r\n\r\n{\"q\": 1}").read();
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.text()).isEqualTo("[{\"q\": 1}, 10, \"10\"]");
+        }
+    }
+
+    @Test
+    void aBadIntegerHeaderIsA400() throws IOException {
+        try (RawHttp http = new RawHttp(server.port())) {
+            RawHttp.Response r = http.send("QUERY /search HTTP/1.1\r\nHost: x\r\nX-Limit: ten\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}").read();
+            assertThat(r.status()).isEqualTo(400);
+            assertThat(r.text()).contains("The value of the header must be an integer.");
+        }
+    }
+
+    @Test
+    void customMethodsAndTheCatchAll() throws IOException {
+        try (RawHttp http = new RawHttp(server.port())) {
+            assertThat(http.send("PURGE /search HTTP/1.1\r\nHost: x\r\n\r\n").read().text()).isEqualTo("purged");
+            assertThat(http.send("DELETE /search HTTP/1.1\r\nHost: x\r\n\r\n").read().text())
+                    .isEqualTo("catch-all DELETE");
+            RawHttp.Response unknown = http.send("BREW /search HTTP/1.1\r\nHost: x\r\n\r\n").read();
+            assertThat(unknown.status()).isEqualTo(400);
+        }
+    }
+
+    @Test
+    void contentTooLargeHasItsNewStatusLine() throws IOException {
+        try (RawHttp http = new RawHttp(server.port())) {
+            RawHttp.Response r = http.send("PUT /search HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n").read();
+            assertThat(r.status()).isEqualTo(413);
+            assertThat(r.reason()).isEqualTo("Content Too Large");
+            assertThat(r.text()).isEqualTo("{\"title\": \"413 Content Too Large\"}");
+        }
+    }
+}
