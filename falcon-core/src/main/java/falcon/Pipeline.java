@@ -3,6 +3,7 @@ package falcon;
 import falcon.gateway.Exchange;
 import falcon.gateway.Reply;
 import falcon.media.BaseHandler;
+import falcon.media.Handlers;
 import falcon.routing.Responder;
 import falcon.routing.RouteMatch;
 import falcon.routing.RouteParams;
@@ -382,13 +383,19 @@ final class Pipeline {
         return resp;
     }
 
-    /** Falcon's default error serializer: JSON or XML by {@code Accept}, nothing otherwise. */
+    /**
+     * Falcon 4.0's default error serializer: the error's {@code toDict()} in the type the client
+     * prefers among JSON, XML and the response media handlers' types (JSON on a tie, and for a
+     * {@code +json} suffix; XML for {@code +xml}); nothing when none is acceptable or the chosen
+     * handler cannot serialize.
+     */
     static void defaultSerializeError(Request req, Response resp, HTTPError error) {
         if (resp.getOptions().problemDetails) {
             ProblemDetails.serialize(req, resp, error);
             return;
         }
-        String preferred = req.clientPrefers(ERROR_TYPES);
+        Handlers handlers = resp.getOptions().mediaHandlers;
+        String preferred = req.clientPrefers(errorTypes(handlers, ERROR_TYPES));
         if (preferred == null) {
             String accept = req.getAccept().toLowerCase(Locale.ROOT);
             if (accept.contains("+json")) {
@@ -401,7 +408,7 @@ final class Pipeline {
             if (preferred.equals("application/json")) {
                 BaseHandler handler;
                 try {
-                    handler = resp.getOptions().mediaHandlers.resolve("application/json", "application/json");
+                    handler = handlers.resolve("application/json", "application/json");
                 } catch (HTTPError ex) {
                     handler = null;
                 }
@@ -411,12 +418,48 @@ final class Pipeline {
                     BaseHandler h = handler;
                     resp.setData(error.toJson(m -> h.serialize(m, "application/json")));
                 }
+            } else if (preferred.equals("application/xml") || preferred.equals("text/xml")) {
+                // Falcon 4.0: an XML media handler the App registered writes it; else toXml().
+                byte[] body = handlers.containsKey(preferred)
+                        ? serializeWith(handlers, error.toDict(), preferred) : null;
+                resp.setData(body != null ? body : error.toXml());
             } else {
-                resp.setData(error.toXml());
+                byte[] body = serializeWith(handlers, error.toDict(), preferred);
+                if (body == null) {
+                    resp.appendHeader("vary", "Accept");
+                    return;
+                }
+                resp.setData(body);
             }
             resp.setContentType(preferred);
         }
         resp.appendHeader("vary", "Accept");
+    }
+
+    /**
+     * The types an error may be written in: the handlers' own first, then {@code fixed}, because
+     * {@code clientPrefers} (as Falcon 3.1's) gives a tie to the later type and JSON must win it
+     * (Falcon 4.0 lists JSON first for its first-wins matcher).
+     */
+    static List<String> errorTypes(Handlers handlers, List<String> fixed) {
+        List<String> types = new ArrayList<>(handlers.size() + fixed.size());
+        for (String type : handlers.keySet()) {
+            if (!fixed.contains(type)) {
+                types.add(type);
+            }
+        }
+        types.addAll(fixed);
+        return types;
+    }
+
+    /** Serializes with the handler for {@code type}, or returns {@code null} when it cannot. */
+    static byte[] serializeWith(Handlers handlers, Object media, String type) {
+        try {
+            return handlers.resolve(type, "application/json").serialize(media, type);
+        } catch (HTTPError | UnsupportedOperationException ex) {
+            // e.g. multipart/form-data: Falcon's handler cannot write it either.
+            return null;
+        }
     }
 
     /** Returns the JSON handler SSE events are written with, or {@code null} when none is set. */

@@ -1,6 +1,7 @@
 package falcon;
 
 import falcon.media.BaseHandler;
+import falcon.media.Handlers;
 import falcon.media.JSONHandler;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -29,8 +30,19 @@ final class ProblemDetails {
     }
 
     static void serialize(Request req, Response resp, HTTPError error) {
-        String preferred = req.clientPrefers(TYPES);
+        Handlers handlers = resp.getOptions().mediaHandlers;
+        String preferred = req.clientPrefers(Pipeline.errorTypes(handlers, TYPES));
         boolean xml;
+        if (preferred != null && !TYPES.contains(preferred)) {
+            // Another registered type, e.g. MessagePack: the same members, in that type.
+            byte[] body = Pipeline.serializeWith(handlers, members(req, error), preferred);
+            if (body != null) {
+                resp.setData(body);
+                resp.setContentType(preferred);
+            }
+            resp.appendHeader("vary", "Accept");
+            return;
+        }
         if (preferred != null) {
             xml = preferred.endsWith("xml");
         } else {
