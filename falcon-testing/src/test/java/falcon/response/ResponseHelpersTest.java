@@ -90,6 +90,19 @@ class ResponseHelpersTest {
     }
 
     @Test
+    void appendLinkWithLinkExtensionAsFalcon4() {
+        // Falcon 4.0: tests/test_headers.py test_append_link_with_link_extension
+        Response resp = response();
+        resp.appendLink("/related/thing", "item", null, null, null, null, null, null,
+                List.of(Map.entry("sizes", "72x72")));
+        assertThat(resp.getHeader("Link")).isEqualTo("</related/thing>; rel=item; sizes=72x72");
+        resp.appendLink("/x", "next", "T", null, null, null, null, "anonymous",
+                List.of(Map.entry("foo", "bar"), Map.entry("bar", "foo")));
+        assertThat(resp.getHeader("Link")).isEqualTo("</related/thing>; rel=item; sizes=72x72, "
+                + "</x>; rel=next; title=\"T\"; crossorigin; foo=bar; bar=foo");
+    }
+
+    @Test
     void viewableAsContentRangeUnitAndQuotedEtag() {
         // Falcon 3.1.1: {'content-disposition': 'inline; filename="report.pdf"',
         //                'content-range': 'items 0-9/100', 'etag': 'W/"x"'}
