@@ -7,6 +7,7 @@ import falcon.internal.Publishers;
 import falcon.internal.PythonNumbers;
 import falcon.media.BaseHandler;
 import falcon.media.JSONHandler;
+import falcon.media.MediaValidator;
 import falcon.media.TypeRef;
 import falcon.uri.Uri;
 import falcon.util.Context;
@@ -91,6 +92,7 @@ public class Request {
     private RuntimeException mediaError;
     private Object typedMedia; // the last typed read, kept for a second call with the same type
     private Type typedMediaType;
+    private RuntimeException typedMediaInvalid; // what the media validator found in typedMedia
     private InputStream stream;
 
     /**
@@ -1363,6 +1365,9 @@ public class Request {
 
     private Object typedMedia(Type type) {
         if (type.equals(typedMediaType)) {
+            if (typedMediaInvalid != null) {
+                throw typedMediaInvalid;
+            }
             return typedMedia;
         }
         String contentType = getContentType();
@@ -1387,6 +1392,16 @@ public class Request {
         }
         typedMedia = value;
         typedMediaType = type;
+        typedMediaInvalid = null;
+        MediaValidator validator = options.mediaValidator;
+        if (validator != null && value != null) {
+            try {
+                validator.validate(value);
+            } catch (RuntimeException ex) {
+                typedMediaInvalid = ex;
+                throw ex;
+            }
+        }
         return value;
     }
 
