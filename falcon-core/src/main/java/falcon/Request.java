@@ -1340,6 +1340,8 @@ public class Request {
      * @throws MediaNotFoundError when the body is empty
      * @throws MediaMalformedError (400, "Invalid JSON" for JSON) when it cannot be parsed or does
      *     not fit the type; the description names the field and what was expected
+     * @throws MediaValidationError when the request options' {@link RequestOptions#mediaValidator}
+     *     refuses the object (module {@code falcon-validation}: Bean Validation)
      * @throws HTTPUnsupportedMediaType when no handler fits the Content-Type
      */
     @SuppressWarnings("unchecked")
@@ -1356,6 +1358,7 @@ public class Request {
      * @return the body as the type
      * @throws MediaNotFoundError when the body is empty
      * @throws MediaMalformedError when it cannot be parsed or does not fit the type
+     * @throws MediaValidationError when the request options' media validator refuses it
      * @throws HTTPUnsupportedMediaType when no handler fits the Content-Type
      */
     @SuppressWarnings("unchecked")
