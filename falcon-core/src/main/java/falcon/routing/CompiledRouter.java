@@ -1,5 +1,6 @@
 package falcon.routing;
 
+import falcon.Hooks;
 import falcon.Request;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -136,7 +137,8 @@ public class CompiledRouter implements Router {
         for (int i = 0; i < names.length; i++) {
             names[i] = fields.get(i).name();
         }
-        Route route = new Route(resource, methodMap, uriTemplate, names);
+        // The router, middleware and hooks see the resource itself, not a Hooks wrapper.
+        Route route = new Route(Hooks.unwrap(resource), methodMap, uriTemplate, names);
 
         synchronized (lock) {
             insert(roots, segments, 0, route);

@@ -6,6 +6,7 @@ import falcon.AsyncAfterHook;
 import falcon.AsyncBeforeHook;
 import falcon.Before;
 import falcon.BeforeHook;
+import falcon.Hooks;
 import falcon.HTTPBadRequest;
 import falcon.HTTPMethodNotAllowed;
 import falcon.Request;
@@ -148,6 +149,14 @@ public final class MethodMap {
      */
     public static MethodMap bind(Object resource, String suffix, String uriTemplate, List<Field> fields,
             CompiledRouterOptions options) {
+        List<BeforeHook> codeBefores = List.of();
+        List<AfterHook> codeAfters = List.of();
+        if (resource instanceof Hooks.Hooked) {
+            Hooks.Hooked hooked = (Hooks.Hooked) resource;
+            codeBefores = hooked.getBefores();
+            codeAfters = hooked.getAfters();
+            resource = hooked.getResource();
+        }
         List<String> httpMethods = COMBINED_METHODS;
         if (options != null && !options.customHttpMethods().isEmpty()) {
             httpMethods = new ArrayList<>(COMBINED_METHODS);
@@ -189,7 +198,7 @@ public final class MethodMap {
                 found.put(httpMethod, m);
                 continue;
             }
-            responders.put(httpMethod, bindOne(resource, m, uriTemplate, fields, true));
+            responders.put(httpMethod, bindOne(resource, m, uriTemplate, fields, true, codeBefores, codeAfters));
             found.put(httpMethod, m);
             implemented.add(httpMethod);
         }
@@ -201,7 +210,7 @@ public final class MethodMap {
                     throw new UnacceptableRouteError("'" + uriTemplate + "': " + type.getName() + ".onRequest"
                             + suffixPart + " is overloaded; a responder must have exactly one signature");
                 }
-                onRequest = bindOne(resource, candidates.get(0), uriTemplate, fields, false);
+                onRequest = bindOne(resource, candidates.get(0), uriTemplate, fields, false, List.of(), List.of());
             }
         }
         if (implemented.isEmpty() && ws == null && onRequest == null) {
@@ -267,11 +276,13 @@ public final class MethodMap {
     }
 
     private static Responder bindOne(Object resource, Method m, String template, List<Field> fields,
-            boolean classHooks) {
+            boolean classHooks, List<BeforeHook> codeBefores, List<AfterHook> codeAfters) {
         String where = "'" + template + "': " + m.getDeclaringClass().getName() + "." + m.getName();
-        List<BeforeHook> befores = new ArrayList<>();
+        // Hooks attached in code wrap the annotated ones, as a decorator applied to the class.
+        List<BeforeHook> befores = new ArrayList<>(codeBefores);
         List<AfterHook> afters = new ArrayList<>();
         collectHooks(classHooks ? m.getDeclaringClass() : null, m, befores, afters, where);
+        afters.addAll(codeAfters);
         BoundResponder call = bind(resource, m, template, fields, befores.isEmpty() ? null : befores);
         if (befores.isEmpty() && afters.isEmpty()) {
             return call;
