@@ -2004,6 +2004,267 @@ public class Request {
     }
 
     @SuppressWarnings("unchecked")
+    /**
+     * Returns query parameter {@code name} as a list, a single value split on {@code delimiter}.
+     *
+     * <p>Falcon 4.3: {@code req.get_param_as_list(name, delimiter=...)}.
+     *
+     * @param name the parameter name
+     * @param delimiter {@code ","}, {@code "|"}, {@code " "}, or OpenAPI's {@code "pipeDelimited"}
+     *     or {@code "spaceDelimited"}; a repeated parameter is not split
+     * @return the values, or {@code null} when absent
+     * @throws IllegalArgumentException for another delimiter
+     */
+    public List<String> getParamAsList(String name, String delimiter) {
+        return getParamAsList(name, null, false, null, null, delimiter);
+    }
+
+    /**
+     * Returns query parameter {@code name} as a list, each item transformed; a single value is
+     * first split on {@code delimiter} (after percent-decoding; {@code keepBlankQsValues} does not
+     * apply to the split).
+     *
+     * <p>Falcon 4.3: {@code req.get_param_as_list(name, transform, required, store, default,
+     * delimiter)}.
+     *
+     * @param <T> the item type
+     * @param name the parameter name
+     * @param transform converts each item, or {@code null} to keep the strings
+     * @param required whether an absent parameter is an error
+     * @param store a map to put the value in when present, or {@code null}
+     * @param defaultValue returned when the parameter is absent and not required
+     * @param delimiter {@code ","}, {@code "|"}, {@code " "}, {@code "pipeDelimited"}, {@code
+     *     "spaceDelimited"}, or {@code null} for none
+     * @return the items, or {@code defaultValue} when absent and not required
+     * @throws HTTPMissingParam if {@code required} and the parameter is absent
+     * @throws HTTPInvalidParam if {@code transform} fails on an item
+     * @throws IllegalArgumentException for an unsupported delimiter
+     */
+    public <T> List<T> getParamAsList(String name, Function<String, T> transform, boolean required,
+            Map<String, Object> store, List<T> defaultValue, String delimiter) {
+        Object raw = getParams().get(name);
+        if (delimiter != null) {
+            char sep = delimiterChar(delimiter);
+            if (raw instanceof String) {
+                raw = split((String) raw, sep);
+            }
+        }
+        return param(name, raw, required, store, defaultValue, Request::listParam, transform, null);
+    }
+
+    private static char delimiterChar(String delimiter) {
+        switch (delimiter) {
+            case ",":
+                return ',';
+            case "|":
+            case "pipeDelimited":
+                return '|';
+            case " ":
+            case "spaceDelimited":
+                return ' ';
+            default:
+                throw new IllegalArgumentException("Unsupported delimiter value: '" + delimiter
+                        + "'; supported: (',', '|', ' ', 'pipeDelimited', 'spaceDelimited')");
+        }
+    }
+
+    /** Python's {@code str.split(sep)}: every piece, empty ones included. */
+    private static List<String> split(String value, char sep) {
+        List<String> parts = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) == sep) {
+                parts.add(value.substring(start, i));
+                start = i + 1;
+            }
+        }
+        parts.add(value.substring(start));
+        return parts;
+    }
+
+    /**
+     * Returns query parameter {@code name} as a map from an alternating key/value list ({@code
+     * color=R,100,G,200} with {@code autoParseQsCsv}, or a repeated parameter), or {@code null}.
+     *
+     * <p>Falcon 4.3: {@code req.get_param_as_dict(name)}.
+     *
+     * @param name the parameter name
+     * @return the map, or {@code null} when absent
+     * @throws HTTPInvalidParam when the list has an odd number of items
+     */
+    public Map<String, String> getParamAsDict(String name) {
+        return getParamAsDict(name, false, false, null, null, null);
+    }
+
+    /**
+     * Returns query parameter {@code name} as a map: an alternating key/value list (split on
+     * {@code delimiter} when given), or with {@code deepObject} OpenAPI's {@code deepObject} style
+     * ({@code color[R]=100&color[G]=200}; a repeated key gives its first value).
+     *
+     * <p>Falcon 4.3: {@code req.get_param_as_dict(name, required, deep_object, delimiter, store,
+     * default)}.
+     *
+     * @param name the parameter name
+     * @param required whether an absent parameter is an error
+     * @param deepObject whether to read {@code name[key]=value} parameters
+     * @param delimiter as in {@link #getParamAsList(String, Function, boolean, Map, List, String)};
+     *     ignored with {@code deepObject}
+     * @param store a map to put the value in when present, or {@code null}
+     * @param defaultValue returned when the parameter is absent and not required
+     * @return the map (in the order of the keys), or {@code defaultValue}
+     * @throws HTTPMissingParam if {@code required} and the parameter is absent
+     * @throws HTTPInvalidParam when the list has an odd number of items
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, String> getParamAsDict(String name, boolean required, boolean deepObject, String delimiter,
+            Map<String, Object> store, Map<String, String> defaultValue) {
+        Map<String, String> output;
+        if (deepObject) {
+            Map<String, String> found = new LinkedHashMap<>();
+            String prefix = name + "[";
+            for (Map.Entry<String, Object> e : getParams().entrySet()) {
+                String key = e.getKey();
+                if (key.length() > prefix.length() && key.startsWith(prefix) && key.endsWith("]")) {
+                    Object value = e.getValue();
+                    String first = value instanceof List
+                            ? (((List<String>) value).isEmpty() ? "" : ((List<String>) value).get(0))
+                            : (String) value;
+                    found.put(key.substring(prefix.length(), key.length() - 1), first);
+                }
+            }
+            if (found.isEmpty()) {
+                if (required) {
+                    throw new HTTPMissingParam(name);
+                }
+                output = defaultValue;
+            } else {
+                output = found;
+            }
+        } else {
+            List<String> items = getParamAsList(name, null, required, null, null, delimiter);
+            if (items == null) {
+                output = defaultValue;
+            } else if (items.size() % 2 != 0) {
+                throw new HTTPInvalidParam("The number of list elements must be even.", name);
+            } else {
+                output = new LinkedHashMap<>();
+                for (int i = 0; i < items.size(); i += 2) {
+                    output.put(items.get(i), items.get(i + 1));
+                }
+            }
+        }
+        if (output != null && store != null) {
+            store.put(name, output);
+        }
+        return output;
+    }
+
+    /**
+     * Returns query parameter {@code name} deserialized by the request media handler for {@code
+     * mediaType} (e.g. a JSON document in one parameter, OpenAPI's {@code content} field), or
+     * {@code null} when absent.
+     *
+     * <p>Falcon 4.3: {@code req.get_param_as_media(name, media_type)}.
+     *
+     * @param name the parameter name
+     * @param mediaType the media type, or {@code null} for the default media type
+     * @return the deserialized value, or {@code null} when absent
+     * @throws HTTPInvalidParam when the value cannot be deserialized
+     * @throws IllegalArgumentException when no handler is registered for the media type
+     */
+    public Object getParamAsMedia(String name, String mediaType) {
+        return paramAsMedia(name, mediaType, false, Object.class);
+    }
+
+    /**
+     * Returns query parameter {@code name} deserialized into {@code type} (a record, a bean, ...)
+     * by the request media handler for {@code mediaType}.
+     *
+     * @param <T> the type wanted
+     * @param name the parameter name
+     * @param mediaType the media type, or {@code null} for the default media type
+     * @param required whether an absent parameter is an error
+     * @param type the type wanted
+     * @return the value as {@code type}, or {@code null} when absent and not required
+     * @throws HTTPMissingParam if {@code required} and the parameter is absent
+     * @throws HTTPInvalidParam when the value cannot be deserialized or does not fit the type
+     * @throws IllegalArgumentException when no handler is registered for the media type
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T getParamAsMedia(String name, String mediaType, boolean required, Class<T> type) {
+        return (T) paramAsMedia(name, mediaType, required, type);
+    }
+
+    private Object paramAsMedia(String name, String mediaType, boolean required, Type type) {
+        String value = getParam(name, required);
+        if (value == null) {
+            return null;
+        }
+        String mt = mediaType == null ? options.defaultMediaType : mediaType;
+        BaseHandler handler = handlerFor(mt);
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        try {
+            return handler.deserialize(new ByteArrayInputStream(bytes), mt, bytes.length, type);
+        } catch (HTTPBadRequest ex) {
+            throw new HTTPInvalidParam("It could not be deserialized as '" + mt + "'.", name);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /**
+     * Returns the whole query string, percent-decoded, deserialized by the request media handler
+     * for {@code mediaType} (OpenAPI 3.2's {@code querystring} parameter location).
+     *
+     * <p>Falcon 4.3: {@code req.get_query_string_as_media(media_type)}.
+     *
+     * @param mediaType the media type, or {@code null} for the default media type
+     * @return the deserialized query string
+     * @throws MediaNotFoundError when the query string is empty (from the JSON handler)
+     * @throws MediaMalformedError when it cannot be parsed
+     * @throws IllegalArgumentException when no handler is registered for the media type
+     */
+    public Object getQueryStringAsMedia(String mediaType) {
+        return queryStringAsMedia(mediaType, Object.class);
+    }
+
+    /**
+     * Returns the whole query string, percent-decoded, read into {@code type} by the request media
+     * handler for {@code mediaType}.
+     *
+     * @param <T> the type wanted
+     * @param mediaType the media type, or {@code null} for the default media type
+     * @param type the type wanted
+     * @return the query string as {@code type}
+     * @throws MediaNotFoundError when the query string is empty (from the JSON handler)
+     * @throws MediaMalformedError when it cannot be parsed or does not fit the type
+     * @throws IllegalArgumentException when no handler is registered for the media type
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T getQueryStringAsMedia(String mediaType, Class<T> type) {
+        return (T) queryStringAsMedia(mediaType, type);
+    }
+
+    private Object queryStringAsMedia(String mediaType, Type type) {
+        String mt = mediaType == null ? options.defaultMediaType : mediaType;
+        BaseHandler handler = handlerFor(mt);
+        byte[] bytes = Uri.decode(getQueryString(), false).getBytes(StandardCharsets.UTF_8);
+        try {
+            return handler.deserialize(new ByteArrayInputStream(bytes), mt, bytes.length, type);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private BaseHandler handlerFor(String mediaType) {
+        try {
+            return options.mediaHandlers.resolve(mediaType, options.defaultMediaType);
+        } catch (HTTPUnsupportedMediaType ex) {
+            throw new IllegalArgumentException("No media handler is configured for '" + mediaType
+                    + "'. Please ensure the media type is registered in RequestOptions.mediaHandlers.", ex);
+        }
+    }
+
     private static <T> List<T> listParam(String name, Object value, Function<String, T> transform, Object unused) {
         List<String> items = value instanceof List ? (List<String>) value : List.of((String) value);
         List<T> out;

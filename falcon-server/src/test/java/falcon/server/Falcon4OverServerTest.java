@@ -43,6 +43,12 @@ class Falcon4OverServerTest {
                 throw new HTTPContentTooLarge();
             }
         });
+        app.addRoute("/params", new Object() {
+            public void onGet(Request req, Response resp) {
+                resp.setMedia(List.of(req.getParamAsDict("user", false, true, null, null, null),
+                        req.getParamAsList("tags", "pipeDelimited"), req.getParamAsMedia("filter", null)));
+            }
+        });
         server = Server.builder(app).host("127.0.0.1").port(0).build().start();
     }
 
@@ -89,6 +95,16 @@ class Falcon4OverServerTest {
             assertThat(r.status()).isEqualTo(413);
             assertThat(r.reason()).isEqualTo("Content Too Large");
             assertThat(r.text()).isEqualTo("{\"title\": \"413 Content Too Large\"}");
+        }
+    }
+
+    @Test
+    void falcon43QueryParameterForms() throws IOException {
+        try (RawHttp http = new RawHttp(server.port())) {
+            RawHttp.Response r = http.send("GET /params?user%5Bname%5D=Ash&user%5Bage%5D=36&tags=a%7Cb"
+                    + "&filter=%7B%22q%22%3A1%7D HTTP/1.1\r\nHost: x\r\n\r\n").read();
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.text()).isEqualTo("[{\"name\": \"Ash\", \"age\": \"36\"}, [\"a\", \"b\"], {\"q\": 1}]");
         }
     }
 }
