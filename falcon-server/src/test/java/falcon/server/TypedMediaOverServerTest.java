@@ -3,11 +3,16 @@ package falcon.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import falcon.App;
+import falcon.MediaMalformedError;
 import falcon.Request;
 import falcon.Response;
+import falcon.WebSocket;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -39,6 +44,19 @@ class TypedMediaOverServerTest {
         app.addRoute("/async", new Object() {
             public CompletionStage<?> onPost(Request req, Response resp) {
                 return req.getMediaAsync(Order.class).thenAccept(order -> resp.setMedia(order.lines().get(0)));
+            }
+        });
+        app.addRoute("/ws-lines", new Object() {
+            public void onWebsocket(Request req, WebSocket ws) {
+                ws.accept();
+                while (true) {
+                    try {
+                        Line line = ws.receiveMedia(Line.class);
+                        ws.sendMedia(new Line(line.sku(), line.quantity() * 2));
+                    } catch (MediaMalformedError ex) {
+                        ws.sendMedia(Map.of("error", ex.getDescription()));
+                    }
+                }
             }
         });
         server = Server.builder(app).host("127.0.0.1").port(0).build().start();
@@ -84,5 +102,18 @@ class TypedMediaOverServerTest {
             assertThat(r.status()).isEqualTo(400);
             assertThat(r.text()).contains("field 'lines': expected an array, got a string");
         }
+    }
+
+    @Test
+    void aWebSocketMessageIsReadIntoARecordOverTheWire() throws Exception {
+        WebSocketTest.Collector c = new WebSocketTest.Collector();
+        java.net.http.WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/ws-lines"), c).join();
+        socket.sendText("{\"sku\": \"w\", \"quantity\": 4}", true).join();
+        assertThat(c.next()).isEqualTo("{\"sku\": \"w\", \"quantity\": 8}");
+        socket.sendText("{\"sku\": \"w\", \"quantity\": [4]}", true).join();
+        assertThat(c.next()).isEqualTo("{\"error\": \"Could not parse JSON body - field 'quantity': expected an"
+                + " integer, got an array\"}");
+        socket.sendClose(1000, "done").join();
     }
 }
