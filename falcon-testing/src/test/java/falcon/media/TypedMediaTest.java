@@ -342,6 +342,26 @@ class TypedMediaTest {
     }
 
     @Test
+    void aMultipartBodyIsNotReadIntoARecordButItsPartsAre() {
+        String body = "--B\r\nContent-Disposition: form-data; name=\"sku\"\r\n\r\na\r\n--B--\r\n";
+        TestClient client = client(new Object() {
+            public void onPost(Request req, Response resp) {
+                req.getMedia(Line.class);
+            }
+
+            public void onPut(Request req, Response resp) {
+                MultipartForm form = req.getMedia(MultipartForm.class);
+                resp.setText(form.iterator().next().getText());
+            }
+        });
+        Result r = client.simulatePost("/r", Simulate.with().body(body).contentType("multipart/form-data; boundary=B"));
+        assertThat(r.getStatusCode()).isEqualTo(415);
+        assertThat((String) r.getJsonMap().get("description")).startsWith("A multipart/form-data body cannot be read as");
+        assertThat(client.simulatePut("/r", Simulate.with().body(body).contentType("multipart/form-data; boundary=B"))
+                .getText()).isEqualTo("a");
+    }
+
+    @Test
     void aRecordIsWrittenAsJson() {
         Result r = client(new Object() {
             public void onGet(Request req, Response resp) {
