@@ -102,10 +102,23 @@ public class Response {
     /**
      * Returns the status code, e.g. {@code 200}.
      *
+     * <p>Falcon 4.0: {@code resp.status_code}.
+     *
      * @return the status code
      */
     public int getStatusCode() {
         return statusCode;
+    }
+
+    /**
+     * Sets the status from a code, as {@link #setStatus(int)} does.
+     *
+     * <p>Falcon 4.0: {@code resp.status_code = 201}.
+     *
+     * @param code the status code
+     */
+    public void setStatusCode(int code) {
+        setStatus(code);
     }
 
     /**

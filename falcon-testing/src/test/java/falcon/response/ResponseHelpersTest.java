@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import falcon.App;
+import falcon.HTTPNotFound;
+import falcon.HTTPStatus;
 import falcon.Request;
 import falcon.Response;
 import falcon.ResponseOptions;
+import falcon.Status;
 import falcon.testing.Result;
 import falcon.testing.TestClient;
 import java.io.ByteArrayInputStream;
@@ -87,6 +90,17 @@ class ResponseHelpersTest {
                 + "anchor=\"/a%20b\"; crossorigin=\"use-credentials\", </y>; rel=prev; hreflang=fr; crossorigin");
         assertThatThrownBy(() -> resp.appendLink("/z", "x", null, null, null, null, null, "bogus"))
                 .hasMessage("crossorigin must be set to either 'anonymous' or 'use-credentials'");
+    }
+
+    @Test
+    void statusCodeIsReadableAndSettableAsInFalcon4() {
+        Response resp = response();
+        assertThat(resp.getStatusCode()).isEqualTo(200);
+        resp.setStatusCode(201);
+        assertThat(resp.getStatus()).isEqualTo("201 Created");
+        assertThat(resp.getStatusCode()).isEqualTo(201);
+        assertThat(new HTTPNotFound().getStatusCode()).isEqualTo(404);
+        assertThat(new HTTPStatus(Status.HTTP_204).getStatusCode()).isEqualTo(204);
     }
 
     @Test
