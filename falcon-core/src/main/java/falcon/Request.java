@@ -2003,7 +2003,6 @@ public class Request {
         return param(name, getParams().get(name), required, store, defaultValue, Request::listParam, transform, null);
     }
 
-    @SuppressWarnings("unchecked")
     /**
      * Returns query parameter {@code name} as a list, a single value split on {@code delimiter}.
      *
@@ -2265,6 +2264,7 @@ public class Request {
         }
     }
 
+    @SuppressWarnings("unchecked")
     private static <T> List<T> listParam(String name, Object value, Function<String, T> transform, Object unused) {
         List<String> items = value instanceof List ? (List<String>) value : List.of((String) value);
         List<T> out;
