@@ -2187,6 +2187,7 @@ public class Request {
      * @return the value as {@code type}, or {@code null} when absent and not required
      * @throws HTTPMissingParam if {@code required} and the parameter is absent
      * @throws HTTPInvalidParam when the value cannot be deserialized or does not fit the type
+     * @throws MediaValidationError when the request options' media validator refuses the value
      * @throws IllegalArgumentException when no handler is registered for the media type
      */
     @SuppressWarnings("unchecked")
@@ -2202,13 +2203,24 @@ public class Request {
         String mt = mediaType == null ? options.defaultMediaType : mediaType;
         BaseHandler handler = handlerFor(mt);
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        Object media;
         try {
-            return handler.deserialize(new ByteArrayInputStream(bytes), mt, bytes.length, type);
+            media = handler.deserialize(new ByteArrayInputStream(bytes), mt, bytes.length, type);
         } catch (HTTPBadRequest ex) {
             throw new HTTPInvalidParam("It could not be deserialized as '" + mt + "'.", name);
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
+        return validated(media, type);
+    }
+
+    /** Runs the request options' media validator on a typed read, as {@link #getMedia(Class)} does. */
+    private Object validated(Object media, Type type) {
+        MediaValidator validator = options.mediaValidator;
+        if (validator != null && media != null && type != Object.class) {
+            validator.validate(media);
+        }
+        return media;
     }
 
     /**
@@ -2237,6 +2249,7 @@ public class Request {
      * @return the query string as {@code type}
      * @throws MediaNotFoundError when the query string is empty (from the JSON handler)
      * @throws MediaMalformedError when it cannot be parsed or does not fit the type
+     * @throws MediaValidationError when the request options' media validator refuses it
      * @throws IllegalArgumentException when no handler is registered for the media type
      */
     @SuppressWarnings("unchecked")
@@ -2249,7 +2262,7 @@ public class Request {
         BaseHandler handler = handlerFor(mt);
         byte[] bytes = Uri.decode(getQueryString(), false).getBytes(StandardCharsets.UTF_8);
         try {
-            return handler.deserialize(new ByteArrayInputStream(bytes), mt, bytes.length, type);
+            return validated(handler.deserialize(new ByteArrayInputStream(bytes), mt, bytes.length, type), type);
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }

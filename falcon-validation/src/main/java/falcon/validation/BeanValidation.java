@@ -25,7 +25,9 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
  * Order order = req.getMedia(Order.class);   // 400 ConstraintViolationError when invalid
  * }</pre>
  *
- * <p>Every typed read of request media is checked: a record or bean by its constraints, each
+ * <p>Every typed read of request media is checked (and typed query parameters: {@code
+ * getParamAsMedia(name, mediaType, required, type)}, {@code getQueryStringAsMedia(mediaType, type)}):
+ * a record or bean by its constraints, each
  * element of a collection or array, each value of a map (a {@code TypeRef<List<Order>>} read). A
  * type without constraints passes at the cost of one look-up of its (cached) metadata. Messages
  * are Hibernate Validator's English defaults ({@code must not be blank}), interpolated without an

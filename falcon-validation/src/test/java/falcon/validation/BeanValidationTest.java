@@ -172,4 +172,37 @@ class BeanValidationTest {
                 .extracting(ex -> ((ConstraintViolationError) ex).getViolations())
                 .isEqualTo(List.of(new ConstraintViolationError.Violation("[1].quantity", "must be greater than 0")));
     }
+
+    record Filter(@NotBlank String q, @Positive int limit) {
+    }
+
+    @Test
+    void typedQueryParametersAreCheckedToo() {
+        App app = new App();
+        BeanValidation.install(app);
+        app.addRoute("/search", new Object() {
+            public void onGet(Request req, Response resp) {
+                Filter one = req.getParamAsMedia("filter", null, false, Filter.class);
+                Filter all = req.getQueryStringAsMedia("application/x-www-form-urlencoded", Filter.class);
+                resp.setText(one + " " + all);
+            }
+        });
+        TestClient c = new TestClient(app);
+        Result bad = c.simulateGet("/search", Simulate.with().queryString("filter=%7B%22q%22%3A%22%22%2C%22limit%22%3A1%7D"));
+        assertThat(bad.getStatusCode()).isEqualTo(400);
+        assertThat(bad.getJsonMap()).containsEntry("description", "q: must not be blank");
+        App formApp = new App();
+        BeanValidation.install(formApp);
+        formApp.addRoute("/search", new Object() {
+            public void onGet(Request req, Response resp) {
+                resp.setText(req.getQueryStringAsMedia("application/x-www-form-urlencoded", Filter.class).toString());
+            }
+        });
+        TestClient f = new TestClient(formApp);
+        assertThat(f.simulateGet("/search", Simulate.with().queryString("q=x&limit=2")).getText())
+                .isEqualTo("Filter[q=x, limit=2]");
+        Result invalid = f.simulateGet("/search", Simulate.with().queryString("q=x&limit=0"));
+        assertThat(invalid.getStatusCode()).isEqualTo(400);
+        assertThat(invalid.getJsonMap()).containsEntry("description", "limit: must be greater than 0");
+    }
 }
