@@ -338,6 +338,9 @@ public class App implements Handler {
         addSinkRoute(Pipeline.SinkRoute.of(prefix, (req, resp, params) -> {
             sink.handle(req, resp, params);
             return null;
+        }, (req, ws, params) -> {
+            sink.handleWs(req, ws, params);
+            return null;
         }));
     }
 

@@ -8,6 +8,7 @@ import falcon.routing.Responder;
 import falcon.routing.RouteMatch;
 import falcon.routing.RouteParams;
 import falcon.routing.Router;
+import falcon.routing.WebSocketResponder;
 import falcon.routing.StaticRoute;
 import falcon.util.Context;
 import java.lang.reflect.Method;
@@ -64,16 +65,35 @@ final class Pipeline {
     }
 
     /** A sink, by its prefix pattern; its named groups become the URI fields. */
-    record SinkRoute(Pattern pattern, List<String> groups, Responder step) implements PrefixRoute {
+    record SinkRoute(Pattern pattern, List<String> groups, Responder step, WebSocketResponder wsStep)
+            implements PrefixRoute {
 
         static SinkRoute of(String prefix, Responder step) {
+            return of(prefix, step, null);
+        }
+
+        /** A sink that may take WebSockets too ({@code wsStep}, or {@code null} when it does not). */
+        static SinkRoute of(String prefix, Responder step, WebSocketResponder wsStep) {
             Pattern pattern = Pattern.compile(prefix);
             List<String> groups = new ArrayList<>();
             Matcher names = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>").matcher(prefix);
             while (names.find()) {
                 groups.add(names.group(1));
             }
-            return new SinkRoute(pattern, List.copyOf(groups), step);
+            return new SinkRoute(pattern, List.copyOf(groups), step, wsStep);
+        }
+
+        /** Returns the params when {@code path} starts with the prefix, else {@code null}. */
+        RouteParams paramsFor(String path) {
+            Matcher m = pattern.matcher(path);
+            if (!m.lookingAt()) {
+                return null;
+            }
+            RouteParams params = new RouteParams();
+            for (String g : groups) {
+                params.put(g, m.group(g));
+            }
+            return params;
         }
 
         @Override
@@ -306,9 +326,31 @@ final class Pipeline {
         return PATH_NOT_FOUND;
     }
 
-    /** Finds the route of a WebSocket request, or {@code null}: sinks do not take WebSockets. */
+    /** Finds the route of a WebSocket request, or {@code null}. */
     RouteMatch routeWs(Request req) {
         return router.find(req.getPath(), req);
+    }
+
+    /** A sink that matched a WebSocket request with no route: its params and WebSocket step. */
+    record WsSink(RouteParams params, WebSocketResponder step) {
+    }
+
+    /**
+     * Finds the sink for a WebSocket request that no route matched, or {@code null}; the first
+     * sink whose prefix matches answers, as for HTTP (Falcon 4.1 routes WebSockets to sinks).
+     */
+    WsSink sinkWs(Request req) {
+        String path = req.getPath();
+        for (PrefixRoute prefix : prefixRoutes) {
+            if (prefix instanceof SinkRoute) {
+                SinkRoute sink = (SinkRoute) prefix;
+                RouteParams params = sink.paramsFor(path);
+                if (params != null) {
+                    return sink.wsStep() == null ? null : new WsSink(params, sink.wsStep());
+                }
+            }
+        }
+        return null;
     }
 
     // ------------------------------------------------------------------ errors
