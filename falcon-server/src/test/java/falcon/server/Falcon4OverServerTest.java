@@ -6,7 +6,12 @@ import falcon.App;
 import falcon.HTTPContentTooLarge;
 import falcon.Request;
 import falcon.Response;
+import falcon.Sink;
+import falcon.WebSocket;
+import falcon.routing.RouteParams;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -49,6 +54,18 @@ class Falcon4OverServerTest {
                         req.getParamAsList("tags", "pipeDelimited"), req.getParamAsMedia("filter", null)));
             }
         });
+        app.addSink(new Sink() {
+            @Override
+            public void handle(Request req, Response resp, RouteParams params) {
+                resp.setText("http sink");
+            }
+
+            @Override
+            public void handleWs(Request req, WebSocket ws, RouteParams params) {
+                ws.accept();
+                ws.sendText("ws sink " + params.get("rest"));
+            }
+        }, "/live/(?<rest>.*)");
         server = Server.builder(app).host("127.0.0.1").port(0).build().start();
     }
 
@@ -106,5 +123,14 @@ class Falcon4OverServerTest {
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.text()).isEqualTo("[{\"name\": \"Ash\", \"age\": \"36\"}, [\"a\", \"b\"], {\"q\": 1}]");
         }
+    }
+
+    @Test
+    void aSinkTakesAWebSocketNoRouteMatches() throws Exception {
+        WebSocketTest.Collector c = new WebSocketTest.Collector();
+        HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/live/feed"), c).join();
+        assertThat(c.next()).isEqualTo("ws sink feed");
+        assertThat(c.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1000);
     }
 }
