@@ -345,6 +345,9 @@ public class App implements Handler {
         addSinkRoute(Pipeline.SinkRoute.of(prefix, sink, false, (req, resp, params) -> {
             sink.handle(req, resp, params);
             return null;
+        }, (req, ws, params) -> {
+            sink.handleWs(req, ws, params);
+            return null;
         }));
     }
 
@@ -425,6 +428,31 @@ public class App implements Handler {
      */
     public <E extends Throwable> void addErrorHandler(Class<E> type, ErrorHandler<? super E> handler) {
         addErrorStep(type, ErrorStep.of(handler));
+    }
+
+    /**
+     * Handles exceptions of any of {@code types} with one handler, as Falcon accepts a tuple of
+     * exception types. A type may be an interface that exceptions implement (Falcon: a mixin
+     * class): an exception's own class is looked up first, then the interfaces it declares, then
+     * its superclass and so on.
+     *
+     * <p>Falcon: {@code app.add_error_handler((TypeA, TypeB), handler)}.
+     *
+     * @param types exception classes or interfaces
+     * @param handler the handler, given the exception as a {@code Throwable}
+     * @throws IllegalArgumentException when a type is neither a {@code Throwable} nor an interface
+     */
+    public synchronized void addErrorHandler(List<? extends Class<?>> types, ErrorHandler<Throwable> handler) {
+        ErrorStep step = ErrorStep.of(handler);
+        for (Class<?> type : types) {
+            if (!Throwable.class.isAssignableFrom(type) && !type.isInterface()) {
+                throw new IllegalArgumentException(type.getName() + " is neither an exception nor an interface");
+            }
+        }
+        for (Class<?> type : types) {
+            errorHandlers.put(type, step);
+        }
+        compile();
     }
 
     private synchronized void addErrorStep(Class<?> type, ErrorStep step) {

@@ -5,17 +5,19 @@ import java.time.temporal.TemporalAccessor;
 /**
  * 413 Payload Too Large: the request body is larger than the server will accept.
  *
- * <p>If the condition is temporary, a {@code Retry-After} header says when to try again.
+ * <p>If the condition is temporary, a {@code Retry-After} header says when to try again. Falcon
+ * 4.0 renamed it {@link HTTPContentTooLarge} (RFC 9110's name), its superclass here; this one keeps
+ * Falcon 3.1's status line and body, {@code 413 Payload Too Large}.
  *
  * <p>Falcon: {@code falcon.HTTPPayloadTooLarge}.
  */
-public class HTTPPayloadTooLarge extends HTTPError {
+public class HTTPPayloadTooLarge extends HTTPContentTooLarge {
 
     private static final long serialVersionUID = 1L;
 
     /** Creates the error with the status line as its title and no description. */
     public HTTPPayloadTooLarge() {
-        super(Status.HTTP_413);
+        this(null, null, (Object) null);
     }
 
     /**
@@ -25,7 +27,7 @@ public class HTTPPayloadTooLarge extends HTTPError {
      * @param description a human-friendly explanation, or {@code null} for none
      */
     public HTTPPayloadTooLarge(String title, String description) {
-        super(Status.HTTP_413, title, description);
+        this(title, description, (Object) null);
     }
 
     /**
@@ -60,10 +62,6 @@ public class HTTPPayloadTooLarge extends HTTPError {
      *     {@code null} for no header
      */
     public HTTPPayloadTooLarge(String title, String description, Object retryAfter) {
-        super(Status.HTTP_413, title, description);
-        String value = retryAfterValue(retryAfter);
-        if (value != null) {
-            putHeader("Retry-After", value);
-        }
+        super(Status.HTTP_413, title, description, retryAfter);
     }
 }

@@ -4,10 +4,12 @@ import falcon.gateway.Exchange;
 import falcon.gateway.Reply;
 import falcon.internal.EngineView;
 import falcon.media.BaseHandler;
+import falcon.media.Handlers;
 import falcon.routing.Responder;
 import falcon.routing.RouteMatch;
 import falcon.routing.RouteParams;
 import falcon.routing.Router;
+import falcon.routing.WebSocketResponder;
 import falcon.routing.StaticRoute;
 import falcon.util.Context;
 import java.lang.reflect.Method;
@@ -64,18 +66,36 @@ final class Pipeline implements EngineView {
     }
 
     /** A sink, by its prefix pattern; its named groups become the URI fields. */
-    record SinkRoute(Pattern pattern, List<String> groups, Responder step, SinkEntry entry)
-            implements PrefixRoute {
+    record SinkRoute(Pattern pattern, List<String> groups, Responder step, WebSocketResponder wsStep,
+            SinkEntry entry) implements PrefixRoute {
 
         static SinkRoute of(String prefix, Object sink, boolean async, Responder step) {
+            return of(prefix, sink, async, step, null);
+        }
+
+        /** A sink that may take WebSockets too ({@code wsStep}, or {@code null} when it does not). */
+        static SinkRoute of(String prefix, Object sink, boolean async, Responder step, WebSocketResponder wsStep) {
             Pattern pattern = Pattern.compile(prefix);
             List<String> groups = new ArrayList<>();
             Matcher names = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>").matcher(prefix);
             while (names.find()) {
                 groups.add(names.group(1));
             }
-            return new SinkRoute(pattern, List.copyOf(groups), step,
+            return new SinkRoute(pattern, List.copyOf(groups), step, wsStep,
                     new SinkEntry(prefix, pattern, sink, async));
+        }
+
+        /** Returns the params when {@code path} starts with the prefix, else {@code null}. */
+        RouteParams paramsFor(String path) {
+            Matcher m = pattern.matcher(path);
+            if (!m.lookingAt()) {
+                return null;
+            }
+            RouteParams params = new RouteParams();
+            for (String g : groups) {
+                params.put(g, m.group(g));
+            }
+            return params;
         }
 
         @Override
@@ -227,11 +247,20 @@ final class Pipeline implements EngineView {
             entries.add(entry(e.getKey(), e.getValue()));
         }
         this.errorHandlerList = List.copyOf(entries);
+        boolean hasInterfaces = false;
+        for (Class<?> type : steps.keySet()) {
+            hasInterfaces |= type.isInterface();
+        }
+        boolean interfaces = hasInterfaces;
         this.errorSteps = new ClassValue<>() {
             @Override
             protected ErrorStep computeValue(Class<?> type) {
+                // Once per exception class: the class, the interfaces it declares, then up.
                 for (Class<?> c = type; c != null; c = c.getSuperclass()) {
                     ErrorStep s = steps.get(c);
+                    if (s == null && interfaces) {
+                        s = viaInterfaces(c, steps);
+                    }
                     if (s != null) {
                         return s;
                     }
@@ -310,11 +339,27 @@ final class Pipeline implements EngineView {
 
     @Override
     public ErrorHandlerEntry errorHandlerFor(Class<?> type) {
-        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-            for (ErrorHandlerEntry e : errorHandlerList) {
-                if (e.type() == c) {
-                    return e;
-                }
+        // the engine's own lookup (superclasses, then interfaces), then the entry that holds its step
+        ErrorStep step = errorSteps.get(type);
+        if (step == null) {
+            return null;
+        }
+        for (ErrorHandlerEntry e : errorHandlerList) {
+            if (e.type().isAssignableFrom(type) && errorSteps.get(e.type()) == step) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private static ErrorStep viaInterfaces(Class<?> c, Map<Class<?>, ErrorStep> steps) {
+        for (Class<?> i : c.getInterfaces()) {
+            ErrorStep s = steps.get(i);
+            if (s == null) {
+                s = viaInterfaces(i, steps);
+            }
+            if (s != null) {
+                return s;
             }
         }
         return null;
@@ -374,9 +419,31 @@ final class Pipeline implements EngineView {
         return PATH_NOT_FOUND;
     }
 
-    /** Finds the route of a WebSocket request, or {@code null}: sinks do not take WebSockets. */
+    /** Finds the route of a WebSocket request, or {@code null}. */
     RouteMatch routeWs(Request req) {
         return router.find(req.getPath(), req);
+    }
+
+    /** A sink that matched a WebSocket request with no route: its params and WebSocket step. */
+    record WsSink(RouteParams params, WebSocketResponder step) {
+    }
+
+    /**
+     * Finds the sink for a WebSocket request that no route matched, or {@code null}; the first
+     * sink whose prefix matches answers, as for HTTP (Falcon 4.1 routes WebSockets to sinks).
+     */
+    WsSink sinkWs(Request req) {
+        String path = req.getPath();
+        for (PrefixRoute prefix : prefixRoutes) {
+            if (prefix instanceof SinkRoute) {
+                SinkRoute sink = (SinkRoute) prefix;
+                RouteParams params = sink.paramsFor(path);
+                if (params != null) {
+                    return sink.wsStep() == null ? null : new WsSink(params, sink.wsStep());
+                }
+            }
+        }
+        return null;
     }
 
     // ------------------------------------------------------------------ errors
@@ -451,9 +518,19 @@ final class Pipeline implements EngineView {
         return resp;
     }
 
-    /** Falcon's default error serializer: JSON or XML by {@code Accept}, nothing otherwise. */
+    /**
+     * Falcon 4.0's default error serializer: the error's {@code toDict()} in the type the client
+     * prefers among JSON, XML and the response media handlers' types (JSON on a tie, and for a
+     * {@code +json} suffix; XML for {@code +xml}); nothing when none is acceptable or the chosen
+     * handler cannot serialize.
+     */
     static void defaultSerializeError(Request req, Response resp, HTTPError error) {
-        String preferred = req.clientPrefers(ERROR_TYPES);
+        if (resp.getOptions().problemDetails) {
+            ProblemDetails.serialize(req, resp, error);
+            return;
+        }
+        Handlers handlers = resp.getOptions().mediaHandlers;
+        String preferred = req.clientPrefers(errorTypes(handlers, ERROR_TYPES));
         if (preferred == null) {
             String accept = req.getAccept().toLowerCase(Locale.ROOT);
             if (accept.contains("+json")) {
@@ -466,7 +543,7 @@ final class Pipeline implements EngineView {
             if (preferred.equals("application/json")) {
                 BaseHandler handler;
                 try {
-                    handler = resp.getOptions().mediaHandlers.resolve("application/json", "application/json");
+                    handler = handlers.resolve("application/json", "application/json");
                 } catch (HTTPError ex) {
                     handler = null;
                 }
@@ -476,12 +553,48 @@ final class Pipeline implements EngineView {
                     BaseHandler h = handler;
                     resp.setData(error.toJson(m -> h.serialize(m, "application/json")));
                 }
+            } else if (preferred.equals("application/xml") || preferred.equals("text/xml")) {
+                // Falcon 4.0: an XML media handler the App registered writes it; else toXml().
+                byte[] body = handlers.containsKey(preferred)
+                        ? serializeWith(handlers, error.toDict(), preferred) : null;
+                resp.setData(body != null ? body : error.toXml());
             } else {
-                resp.setData(error.toXml());
+                byte[] body = serializeWith(handlers, error.toDict(), preferred);
+                if (body == null) {
+                    resp.appendHeader("vary", "Accept");
+                    return;
+                }
+                resp.setData(body);
             }
             resp.setContentType(preferred);
         }
         resp.appendHeader("vary", "Accept");
+    }
+
+    /**
+     * The types an error may be written in: the handlers' own first, then {@code fixed}, because
+     * {@code clientPrefers} (as Falcon 3.1's) gives a tie to the later type and JSON must win it
+     * (Falcon 4.0 lists JSON first for its first-wins matcher).
+     */
+    static List<String> errorTypes(Handlers handlers, List<String> fixed) {
+        List<String> types = new ArrayList<>(handlers.size() + fixed.size());
+        for (String type : handlers.keySet()) {
+            if (!fixed.contains(type)) {
+                types.add(type);
+            }
+        }
+        types.addAll(fixed);
+        return types;
+    }
+
+    /** Serializes with the handler for {@code type}, or returns {@code null} when it cannot. */
+    static byte[] serializeWith(Handlers handlers, Object media, String type) {
+        try {
+            return handlers.resolve(type, "application/json").serialize(media, type);
+        } catch (HTTPError | UnsupportedOperationException ex) {
+            // e.g. multipart/form-data: Falcon's handler cannot write it either.
+            return null;
+        }
     }
 
     /** Returns the JSON handler SSE events are written with, or {@code null} when none is set. */

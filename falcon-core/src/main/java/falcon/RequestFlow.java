@@ -120,6 +120,17 @@ final class RequestFlow implements BiConsumer<Object, Throwable> {
         }
     }
 
+    /**
+     * WEBSOCKET names the WebSocket flow inside Falcon; as an HTTP request's method it is a plain
+     * 400, raised before request middleware and routing so that error handlers see it (Falcon:
+     * {@code if req.method in self._META_METHODS: raise HTTPBadRequest()} in {@code App.__call__}).
+     */
+    private void refuseMetaMethod() {
+        if ("WEBSOCKET".equals(req.getMethod())) {
+            throw new HTTPBadRequest();
+        }
+    }
+
     /** Resumes after a parked stage completed. */
     @Override
     public void accept(Object value, Throwable failure) {
@@ -132,12 +143,18 @@ final class RequestFlow implements BiConsumer<Object, Throwable> {
     private Object step() throws Throwable {
         switch (state) {
             case REQ_MW:
+                if (index == 0) {
+                    refuseMetaMethod();
+                }
                 if (index >= reqStack.length || (index > 0 && resp.isComplete())) {
                     state = ROUTE;
                     return null;
                 }
                 return reqStack[index++].processRequestAsync(req, resp);
             case REQ_MW_DEP: {
+                if (index == 0) {
+                    refuseMetaMethod();
+                }
                 boolean[][] pairs = pipeline.dependentPairs;
                 if (index >= pairs.length) {
                     state = ROUTE;

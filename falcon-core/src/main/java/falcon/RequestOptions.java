@@ -1,6 +1,7 @@
 package falcon;
 
 import falcon.media.Handlers;
+import falcon.media.MediaValidator;
 
 /**
  * Options for how the App reads requests; shared by all requests of an App.
@@ -27,8 +28,25 @@ public class RequestOptions {
     /** The handlers for request media. */
     public Handlers mediaHandlers = new Handlers();
 
+    /**
+     * Checks media read into a type ({@code req.getMedia(Order.class)}), or {@code null} (the
+     * default) for none. Module {@code falcon-validation} provides Jakarta Bean Validation.
+     */
+    public MediaValidator mediaValidator;
+
     /** Creates the options with their defaults. */
     public RequestOptions() {
+    }
+
+    /**
+     * Sets {@link #mediaValidator}.
+     *
+     * @param value the validator of typed media, or {@code null} for none
+     * @return these options
+     */
+    public RequestOptions setMediaValidator(MediaValidator value) {
+        mediaValidator = value;
+        return this;
     }
 
     /**

@@ -102,10 +102,23 @@ public class Response {
     /**
      * Returns the status code, e.g. {@code 200}.
      *
+     * <p>Falcon 4.0: {@code resp.status_code}.
+     *
      * @return the status code
      */
     public int getStatusCode() {
         return statusCode;
+    }
+
+    /**
+     * Sets the status from a code, as {@link #setStatus(int)} does.
+     *
+     * <p>Falcon 4.0: {@code resp.status_code = 201}.
+     *
+     * @param code the status code
+     */
+    public void setStatusCode(int code) {
+        setStatus(code);
     }
 
     /**
@@ -954,6 +967,31 @@ public class Response {
      */
     public void appendLink(String target, String rel, String title, String[] titleStar, String anchor,
             List<String> hreflang, String typeHint, String crossorigin) {
+        appendLink(target, rel, title, titleStar, anchor, hreflang, typeHint, crossorigin, null);
+    }
+
+    /**
+     * Appends a Link header value with custom link parameters (RFC 8288 section 3.4.2) after the
+     * others, each written {@code ; param=value} as given.
+     *
+     * <p>Falcon 4.0: {@code resp.append_link(..., link_extension=[(param, value), ...])}.
+     *
+     * @param target the target URI
+     * @param rel the link relation, e.g. {@code next}
+     * @param title a human-readable title, or null
+     * @param titleStar {@code {language, title}} for a non-ASCII title, or null
+     * @param anchor the link's context URI, or null
+     * @param hreflang the target's language tags, or null
+     * @param typeHint the target's media type, or null
+     * @param crossorigin {@code anonymous} or {@code use-credentials} (any case), or null
+     * @param linkExtension {@code (param, value)} pairs in order, e.g. {@code
+     *     List.of(Map.entry("foo", "bar"))}, or null
+     * @throws IllegalArgumentException for another {@code crossorigin}, or a {@code titleStar}
+     *     that is not two strings
+     */
+    public void appendLink(String target, String rel, String title, String[] titleStar, String anchor,
+            List<String> hreflang, String typeHint, String crossorigin,
+            List<Map.Entry<String, String>> linkExtension) {
         if (rel.contains("//")) {
             if (rel.indexOf(' ') >= 0) {
                 StringBuilder joined = new StringBuilder();
@@ -998,6 +1036,11 @@ public class Response {
                 value.append("; crossorigin=\"use-credentials\"");
             } else {
                 throw new IllegalArgumentException("crossorigin must be set to either 'anonymous' or 'use-credentials'");
+            }
+        }
+        if (linkExtension != null && !linkExtension.isEmpty()) {
+            for (Map.Entry<String, String> param : linkExtension) {
+                value.append("; ").append(param.getKey()).append('=').append(param.getValue());
             }
         }
         String old = headers.get("link");
@@ -1129,11 +1172,31 @@ public class Response {
      * @throws IllegalArgumentException when the name is not a valid cookie name
      */
     public void unsetCookie(String name, String domain, String path) {
+        unsetCookie(name, domain, path, "Lax");
+    }
+
+    /**
+     * Unsets a cookie with another {@code SameSite} than {@code Lax}, e.g. {@code None} for a
+     * cookie set cross-site.
+     *
+     * <p>Falcon 4.1: {@code resp.unset_cookie(name, domain, path, same_site)}.
+     *
+     * @param name the cookie name
+     * @param domain the Domain the cookie was set with, or null
+     * @param path the Path the cookie was set with, or null
+     * @param sameSite the SameSite attribute, e.g. {@code Strict}; null or empty for none
+     * @throws IllegalArgumentException when the name is not a valid cookie name
+     */
+    public void unsetCookie(String name, String domain, String path, String sameSite) {
         checkCookieName(name);
         TreeMap<String, String> morsel = morsel(name);
         morsel.put("", "\"\"");
         morsel.put("expires", "expires=" + HttpDates.format(Instant.now().minusSeconds(1)));
-        morsel.put("samesite", "SameSite=Lax");
+        if (sameSite != null && !sameSite.isEmpty()) {
+            morsel.put("samesite", "SameSite=" + sameSite);
+        } else {
+            morsel.remove("samesite");
+        }
         if (domain != null && !domain.isEmpty()) {
             morsel.put("domain", "Domain=" + domain);
         }

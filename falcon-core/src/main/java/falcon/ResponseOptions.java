@@ -31,6 +31,18 @@ public class ResponseOptions {
      */
     public Map<String, String> staticMediaTypes = new LazyMediaTypes();
 
+    /**
+     * Whether the default error serializer writes RFC 9457 problem details: {@code
+     * application/problem+json} ({@code type}, {@code title}, {@code status}, {@code detail},
+     * {@code instance}, then the error's {@code code}, {@code link} and the members a {@code
+     * toDict()} override adds), or {@code application/problem+xml} for a client that prefers XML.
+     * Errors the server finds before the App follow it too. Default false: Falcon's {@code
+     * {"title": ..., "description": ...}}. A custom error serializer replaces both.
+     *
+     * <p>Falcon: none (falconry/falcon#157).
+     */
+    public boolean problemDetails;
+
     /** Creates the options with their defaults. */
     public ResponseOptions() {
     }
@@ -54,6 +66,17 @@ public class ResponseOptions {
      */
     public ResponseOptions setDefaultMediaType(String value) {
         defaultMediaType = value;
+        return this;
+    }
+
+    /**
+     * Sets {@link #problemDetails}.
+     *
+     * @param value whether errors are written as RFC 9457 problem details
+     * @return these options
+     */
+    public ResponseOptions setProblemDetails(boolean value) {
+        problemDetails = value;
         return this;
     }
 

@@ -20,4 +20,20 @@ public interface Sink {
      * @throws Exception handed to the error handlers
      */
     void handle(Request req, Response resp, RouteParams params) throws Exception;
+
+    /**
+     * Handles a WebSocket connection that no route matches and whose path starts with this sink's
+     * prefix. By default the sink does not take WebSockets: the connection is refused as for a
+     * missing route (close code 3404).
+     *
+     * <p>Falcon 4.1: a sink function with a {@code ws} keyword argument ({@code falcon.asgi.App}).
+     *
+     * @param req the handshake request
+     * @param ws the WebSocket, to accept, use and close
+     * @param params the prefix pattern's named groups
+     * @throws Exception any error, handled as a WebSocket responder's
+     */
+    default void handleWs(Request req, WebSocket ws, RouteParams params) throws Exception {
+        throw new HTTPRouteNotFound();
+    }
 }

@@ -3,6 +3,8 @@ package falcon;
 import falcon.gateway.WebSocketChannel;
 import falcon.media.BinaryBaseHandlerWS;
 import falcon.media.TextBaseHandlerWS;
+import falcon.media.TypeRef;
+import java.lang.reflect.Type;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -347,6 +349,64 @@ public class WebSocket {
     public CompletableFuture<Object> receiveMediaAsync() {
         return receiveAsync().thenApply(m -> m instanceof String
                 ? text().deserialize((String) m) : binary().deserialize((byte[]) m));
+    }
+
+    /**
+     * Waits for a message and reads it into {@code type}, e.g. a record: the media handler of its
+     * payload type deserializes it, then converts it.
+     *
+     * @param <T> the type wanted
+     * @param type a record, a bean, ...
+     * @return the message as {@code type}
+     * @throws WebSocketDisconnected when the connection is closed or the client left
+     * @throws MediaMalformedError when the message cannot be parsed or does not fit the type
+     */
+    public <T> T receiveMedia(Class<T> type) {
+        return await(receiveMediaAsync(type));
+    }
+
+    /**
+     * Asynchronous {@link #receiveMedia(Class)}.
+     *
+     * @param <T> the type wanted
+     * @param type a record, a bean, ...
+     * @return a future of the message as {@code type}, failing with the exceptions of {@link
+     *     #receiveMedia(Class)}
+     */
+    public <T> CompletableFuture<T> receiveMediaAsync(Class<T> type) {
+        return receiveTypedAsync(type);
+    }
+
+    /**
+     * Waits for a message and reads it into a generic type, as {@link #receiveMedia(Class)}.
+     *
+     * @param <T> the type wanted
+     * @param type the type, captured by a {@link TypeRef}
+     * @return the message as the type
+     * @throws WebSocketDisconnected when the connection is closed or the client left
+     * @throws MediaMalformedError when the message cannot be parsed or does not fit the type
+     */
+    public <T> T receiveMedia(TypeRef<T> type) {
+        return await(receiveMediaAsync(type));
+    }
+
+    /**
+     * Asynchronous {@link #receiveMedia(TypeRef)}.
+     *
+     * @param <T> the type wanted
+     * @param type the type, captured by a {@link TypeRef}
+     * @return a future of the message as the type, failing with the exceptions of {@link
+     *     #receiveMedia(TypeRef)}
+     */
+    public <T> CompletableFuture<T> receiveMediaAsync(TypeRef<T> type) {
+        return receiveTypedAsync(type.getType());
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> CompletableFuture<T> receiveTypedAsync(Type type) {
+        return receiveAsync().thenApply(m -> (T) (m instanceof String
+                ? text().convert(text().deserialize((String) m), type)
+                : binary().convert(binary().deserialize((byte[]) m), type)));
     }
 
     private CompletableFuture<Object> receiveAsync() {

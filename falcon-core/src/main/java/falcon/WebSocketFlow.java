@@ -42,14 +42,24 @@ final class WebSocketFlow {
                 m.processRequestWs(req, ws);
             }
             RouteMatch match = pipeline.routeWs(req);
-            if (match == null) {
-                throw new HTTPRouteNotFound();
+            WebSocketResponder responder;
+            Object resource;
+            if (match != null) {
+                params = match.params();
+                req.setUriTemplate(match.uriTemplate());
+                responder = match.methodMap().getWebSocket();
+                resource = match.resource();
+            } else {
+                Pipeline.WsSink sink = pipeline.sinkWs(req);
+                if (sink == null) {
+                    throw new HTTPRouteNotFound();
+                }
+                params = sink.params();
+                responder = sink.step();
+                resource = null;
             }
-            params = match.params();
-            req.setUriTemplate(match.uriTemplate());
-            WebSocketResponder responder = match.methodMap().getWebSocket();
             for (Middleware m : pipeline.resourceWsMw) {
-                m.processResourceWs(req, ws, match.resource(), params);
+                m.processResourceWs(req, ws, resource, params);
             }
             Object result = responder.respond(req, ws, params);
             if (result instanceof CompletionStage) {

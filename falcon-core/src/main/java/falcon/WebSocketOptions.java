@@ -23,7 +23,7 @@ import java.util.Map;
  * <tr><td>{@code maxFramePayloadBytes}</td><td>{@value #DEFAULT_MAX_FRAME_PAYLOAD_BYTES}</td>
  * <td>largest single frame payload; a larger one closes with 1009</td></tr>
  * <tr><td>{@code mediaHandlers}</td><td>TEXT: {@link JSONHandlerWS}; BINARY: none (MessagePack
- * needs the optional falcon-msgpack module)</td><td>used by {@code sendMedia}/{@code receiveMedia}</td></tr>
+ * needs the optional falcon-msgpack module: {@code MessagePackHandlerWS.register(options)})</td><td>used by {@code sendMedia}/{@code receiveMedia}</td></tr>
  * <tr><td>{@code defaultCloseReasons}</td><td>Falcon 4's</td><td>the reason sent with a close
  * code when none is given</td></tr>
  * </table>
@@ -84,7 +84,8 @@ public final class WebSocketOptions {
     /** The BINARY handler when none is configured: names the missing module. */
     private static final class MissingMessagePack implements BinaryBaseHandlerWS {
         private static final String MESSAGE = "no BINARY WebSocket media handler: MessagePack needs the"
-                + " falcon-msgpack module, or set app.getWsOptions().mediaHandlers.put(BINARY, handler)";
+                + " falcon-msgpack module (MessagePackHandlerWS.register(app.getWsOptions())), or set"
+                + " app.getWsOptions().mediaHandlers.put(BINARY, handler)";
 
         @Override
         public byte[] serialize(Object media) {

@@ -91,7 +91,7 @@ class DefaultRespondersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"FOO", "get", "WEBSOCKET"})
+    @ValueSource(strings = {"FOO", "get"})
     void unknownMethodIs400InvalidHttpMethod(String method) {
         Result result = client.simulateRequest(method, "/r/5");
         assertThat(result.getStatus()).isEqualTo("400 Bad Request");
@@ -122,5 +122,74 @@ class DefaultRespondersTest {
     void requestBodyIsNotReadUnlessTheResponderAsks() {
         Result result = client.simulatePost("/r/5", Simulate.with().body("{bad").contentType("application/json"));
         assertThat(result.getStatusCode()).isEqualTo(204);
+    }
+
+    @Test
+    void websocketAsAnHttpMethodIsA400BeforeRoutingAsInFalcon() {
+        // Falcon 3.1.1's App.__call__: `if req.method in self._META_METHODS: raise HTTPBadRequest()`
+        Result onRoute = client.simulateRequest("WEBSOCKET", "/r/1", Simulate.with());
+        assertThat(onRoute.getStatus()).isEqualTo("400 Bad Request");
+        assertThat(onRoute.getText()).isEqualTo("{\"title\": \"400 Bad Request\"}");
+        Result noRoute = client.simulateRequest("WEBSOCKET", "/nowhere", Simulate.with());
+        assertThat(noRoute.getText()).isEqualTo("{\"title\": \"400 Bad Request\"}");
+    }
+
+    @Test
+    void websocketAsAnHttpMethodReachesTheErrorHandlersButNoRequestMiddleware() {
+        // Falcon 3.1.1 (create_environ, as its TestClient lints WEBSOCKET away): b"handled", [response False]
+        App app = new App();
+        List<String> seen = new java.util.ArrayList<>();
+        app.addMiddleware(new Middleware() {
+            @Override
+            public void processRequest(Request req, Response resp) {
+                seen.add("request");
+            }
+
+            @Override
+            public void processResponse(Request req, Response resp, Object resource, boolean reqSucceeded) {
+                seen.add("response " + reqSucceeded);
+            }
+        });
+        app.addRoute("/r/{id:int}", new ThingResource());
+        app.addErrorHandler(HTTPBadRequest.class, (req, resp, ex, params) -> resp.setText("handled"));
+        Result r = new TestClient(app).simulateRequest("WEBSOCKET", "/r/1", Simulate.with());
+        assertThat(r.getText()).isEqualTo("handled");
+        assertThat(seen).containsExactly("response false");
+    }
+
+    @Test
+    void mediaTypesAreMatchedWhateverTheirCase() {
+        // RFC 9110 section 8.3.1: type and subtype are case-insensitive (Falcon 3.1.1 compares them
+        // case-sensitively: docs/differences.md).
+        App app = new App();
+        app.addRoute("/m", new Object() {
+            public void onPost(Request req, Response resp) {
+                resp.setMedia(req.getMedia());
+            }
+
+            public void onGet(Request req, Response resp) {
+                resp.setText(req.clientAccepts("text/plain") + " " + req.clientPrefers(List.of("text/plain")));
+            }
+        });
+        TestClient c = new TestClient(app);
+        assertThat(c.simulatePost("/m", Simulate.with().body("[1]").contentType("Application/JSON")).getText())
+                .isEqualTo("[1]");
+        assertThat(c.simulateGet("/m", Simulate.with().header("Accept", "TEXT/PLAIN")).getText())
+                .isEqualTo("true text/plain");
+    }
+
+    @Test
+    void a205KeepsItsBodyInTheAppAsInFalcon() {
+        // The embedded server drops it on the wire (RFC 9110 section 15.3.6; docs/differences.md).
+        App app = new App();
+        app.addRoute("/reset", new Object() {
+            public void onPut(Request req, Response resp) {
+                resp.setStatus(Status.HTTP_205);
+                resp.setText("reset");
+            }
+        });
+        Result r = new TestClient(app).simulatePut("/reset");
+        assertThat(r.getStatusCode()).isEqualTo(205);
+        assertThat(r.getText()).isEqualTo("reset");
     }
 }

@@ -1,6 +1,7 @@
 package falcon;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import falcon.routing.RouteParams;
 import falcon.testing.Result;
@@ -235,5 +236,91 @@ class ErrorHandlingTest {
         App app = new App();
         app.getRespOptions().mediaHandlers.put("application/json", falcon.media.JSONHandler.compact());
         assertThat(new TestClient(app).simulateGet("/none").getText()).isEqualTo("{\"title\":\"404 Not Found\"}");
+    }
+
+    /** A mixin-like marker, as Falcon apps register handlers for mixin classes. */
+    interface Retryable {
+    }
+
+    static class FlakyUpstream extends RuntimeException implements Retryable {
+        private static final long serialVersionUID = 1L;
+    }
+
+    static class FlakierUpstream extends FlakyUpstream {
+        private static final long serialVersionUID = 1L;
+    }
+
+    private static TestClient raising(RuntimeException... errors) {
+        App app = new App();
+        app.addRoute("/e/{i:int}", new Object() {
+            public void onGet(Request req, Response resp, int i) {
+                throw errors[i];
+            }
+        });
+        app.addErrorHandler(List.of(IllegalStateException.class, UnsupportedOperationException.class),
+                (req, resp, ex, params) -> resp.setText("several: " + ex.getClass().getSimpleName()));
+        app.addErrorHandler(List.of(Retryable.class), (req, resp, ex, params) -> {
+            resp.setStatus(Status.HTTP_503);
+            resp.setText("retry: " + ex.getClass().getSimpleName());
+        });
+        return new TestClient(app);
+    }
+
+    @Test
+    void oneHandlerForSeveralExceptionClasses() {
+        TestClient c = raising(new IllegalStateException(), new UnsupportedOperationException(),
+                new IllegalArgumentException());
+        assertThat(c.simulateGet("/e/0").getText()).isEqualTo("several: IllegalStateException");
+        assertThat(c.simulateGet("/e/1").getText()).isEqualTo("several: UnsupportedOperationException");
+        assertThat(c.simulateGet("/e/2").getStatusCode()).isEqualTo(500);
+    }
+
+    @Test
+    void aHandlerForAnInterfaceTakesItsImplementationsAndTheirSubclasses() {
+        TestClient c = raising(new FlakyUpstream(), new FlakierUpstream());
+        Result r = c.simulateGet("/e/0");
+        assertThat(r.getStatusCode()).isEqualTo(503);
+        assertThat(r.getText()).isEqualTo("retry: FlakyUpstream");
+        assertThat(c.simulateGet("/e/1").getText()).isEqualTo("retry: FlakierUpstream");
+    }
+
+    @Test
+    void aClassHandlerNearerThanTheInterfaceWins() {
+        App app = new App();
+        app.addRoute("/e", new Object() {
+            public void onGet(Request req, Response resp) {
+                throw new FlakierUpstream();
+            }
+        });
+        app.addErrorHandler(List.of(Retryable.class), (req, resp, ex, params) -> resp.setText("interface"));
+        app.addErrorHandler(FlakierUpstream.class, (req, resp, ex, params) -> resp.setText("class"));
+        assertThat(new TestClient(app).simulateGet("/e").getText()).isEqualTo("class");
+    }
+
+    @Test
+    void aTypeThatIsNoExceptionIsRefusedAtRegistration() {
+        assertThatThrownBy(() -> new App().addErrorHandler(
+                List.of(String.class), (req, resp, ex, params) -> { }))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("java.lang.String");
+    }
+
+    @Test
+    void contentTooLargeIsFalcon4sNameAndHandlesTheOldOneToo() {
+        App app = new App();
+        app.addRoute("/e/{i:int}", new Object() {
+            public void onGet(Request req, Response resp, int i) {
+                throw i == 0 ? new HTTPContentTooLarge() : new HTTPPayloadTooLarge(null, "old name", 30L);
+            }
+        });
+        TestClient c = new TestClient(app);
+        Result fresh = c.simulateGet("/e/0");
+        assertThat(fresh.getStatus()).isEqualTo("413 Content Too Large");
+        assertThat(fresh.getText()).isEqualTo("{\"title\": \"413 Content Too Large\"}");
+        Result old = c.simulateGet("/e/1");
+        assertThat(old.getStatus()).isEqualTo("413 Payload Too Large");
+        assertThat(old.getHeader("Retry-After")).isEqualTo("30");
+        app.addErrorHandler(HTTPContentTooLarge.class, (req, resp, ex, params) -> resp.setText("too large"));
+        assertThat(c.simulateGet("/e/1").getText()).isEqualTo("too large");
+        assertThat(new HTTPPayloadTooLarge()).isInstanceOf(HTTPContentTooLarge.class);
     }
 }

@@ -2,6 +2,7 @@ package falcon.media;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Type;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -29,6 +30,42 @@ public interface BaseHandler {
      * @throws IOException when reading the body fails
      */
     Object deserialize(InputStream stream, String contentType, long contentLength) throws IOException;
+
+    /**
+     * Reads a request body into {@code type}: a record, a bean, a collection of them (a {@link
+     * TypeRef}'s type) or any type the handler's mapper can make. By default {@link
+     * #deserialize(InputStream, String, long)} then {@link #convert}; handlers that can read
+     * straight into the type override it.
+     *
+     * @param stream the body, bounded by the request's framing
+     * @param contentType the request's Content-Type (or the default media type)
+     * @param contentLength the declared length, or -1
+     * @param type the type wanted
+     * @return the media as {@code type}
+     * @throws falcon.MediaNotFoundError when the body is empty
+     * @throws falcon.MediaMalformedError when the body cannot be parsed or does not fit the type
+     * @throws IOException when reading the body fails
+     */
+    default Object deserialize(InputStream stream, String contentType, long contentLength, Type type)
+            throws IOException {
+        return convert(deserialize(stream, contentType, contentLength), type);
+    }
+
+    /**
+     * Converts media this handler deserialized into {@code type}. By default with the default
+     * JSON mapper ({@link JSONHandler#defaultMapper()}), which turns maps into records and beans
+     * and coerces strings such as a form's {@code "5"} into numbers; the error is titled "Invalid
+     * JSON". Handlers of other formats override it to name their own format.
+     *
+     * @param media what {@link #deserialize(InputStream, String, long)} returned
+     * @param type the type wanted
+     * @return the media as {@code type}
+     * @throws falcon.MediaMalformedError when the media does not fit the type; the description
+     *     names the field and what was expected
+     */
+    default Object convert(Object media, Type type) {
+        return JSONHandler.falconDefault().convert(media, type);
+    }
 
     /**
      * Writes a response body.

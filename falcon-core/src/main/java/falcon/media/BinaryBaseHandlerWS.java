@@ -1,5 +1,7 @@
 package falcon.media;
 
+import java.lang.reflect.Type;
+
 /**
  * A WebSocket media handler for BINARY messages: objects to and from bytes.
  *
@@ -23,4 +25,17 @@ public interface BinaryBaseHandlerWS {
      * @throws falcon.MediaMalformedError when the bytes are not valid for this handler
      */
     Object deserialize(byte[] payload);
+
+    /**
+     * Converts a deserialized message into {@code type}, for {@code ws.receiveMedia(Class)}. By
+     * default with the default JSON mapper, as {@link BaseHandler#convert} does.
+     *
+     * @param media what {@link #deserialize} returned
+     * @param type the type wanted
+     * @return the message as {@code type}
+     * @throws falcon.MediaMalformedError when the message does not fit the type
+     */
+    default Object convert(Object media, Type type) {
+        return JSONHandler.falconDefault().convert(media, type);
+    }
 }

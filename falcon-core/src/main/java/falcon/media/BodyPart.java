@@ -242,6 +242,40 @@ public class BodyPart {
         return media;
     }
 
+    /**
+     * Returns the content read into {@code type}, e.g. a record, by the handler for the part's
+     * Content-Type: {@code Order order = part.getMedia(Order.class)}.
+     *
+     * @param <T> the type wanted
+     * @param type a record, a bean, ...
+     * @return the content as {@code type}
+     * @throws falcon.HTTPUnsupportedMediaType when no handler fits the part's type (415)
+     * @throws falcon.MediaMalformedError when the handler cannot parse it or it does not fit the
+     *     type; the description names the field
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T getMedia(Class<T> type) {
+        return (T) handler().convert(getMedia(), type);
+    }
+
+    /**
+     * Returns the content read into a generic type, as {@link #getMedia(Class)}.
+     *
+     * @param <T> the type wanted
+     * @param type the type, captured by a {@link TypeRef}
+     * @return the content as the type
+     * @throws falcon.HTTPUnsupportedMediaType when no handler fits the part's type (415)
+     * @throws falcon.MediaMalformedError when the handler cannot parse it or it does not fit
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T getMedia(TypeRef<T> type) {
+        return (T) handler().convert(getMedia(), type.getType());
+    }
+
+    private BaseHandler handler() {
+        return options.mediaHandlers.resolve(getContentType(), "text/plain");
+    }
+
     @Override
     public String toString() {
         return "<BodyPart: " + getName() + " " + getContentType() + ">";

@@ -45,6 +45,10 @@ public class Handlers extends LinkedHashMap<String, BaseHandler> {
     public static final String MEDIA_PNG = "image/png";
     /** GIF images. Falcon: {@code falcon.MEDIA_GIF}. */
     public static final String MEDIA_GIF = "image/gif";
+    /** CSV in UTF-8. Falcon 4.1: {@code falcon.MEDIA_CSV}. */
+    public static final String MEDIA_CSV = "text/csv; charset=utf-8";
+    /** Apache Parquet. Falcon 4.1: {@code falcon.MEDIA_PARQUET}. */
+    public static final String MEDIA_PARQUET = "application/vnd.apache.parquet";
 
     // Resolution results per Content-Type value; replaced whenever handlers change.
     private transient volatile Map<String, BaseHandler> resolved = new ConcurrentHashMap<>();

@@ -8,10 +8,12 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import falcon.MediaMalformedError;
@@ -22,6 +24,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Type;
 import java.util.Map;
 
 /**
@@ -89,6 +92,11 @@ public class JSONHandler implements BaseHandler {
      */
     public static JSONHandler falconDefault() {
         return DefaultMapper.FALCON;
+    }
+
+    /** The default mapper, shared: for converting media of other handlers. */
+    static ObjectMapper sharedMapper() {
+        return DefaultMapper.INSTANCE;
     }
 
     /**
@@ -180,6 +188,28 @@ public class JSONHandler implements BaseHandler {
      */
     @Override
     public Object deserialize(InputStream stream, String contentType, long contentLength) throws IOException {
+        return read(reader(), stream);
+    }
+
+    /**
+     * Parses the body as it streams in, straight into {@code type}: no intermediate maps, numbers
+     * read at the precision the type asks for ({@code BigDecimal} keeps every digit).
+     *
+     * @throws MediaNotFoundError when the body is empty
+     * @throws MediaMalformedError when it is not JSON, breaks a limit or does not fit the type (the
+     *     description names the field and what was expected)
+     */
+    @Override
+    public Object deserialize(InputStream stream, String contentType, long contentLength, Type type)
+            throws IOException {
+        if (type == Object.class) {
+            return deserialize(stream, contentType, contentLength);
+        }
+        ObjectReader r = reader();
+        return read(r.forType(r.getTypeFactory().constructType(type)), stream);
+    }
+
+    private Object read(ObjectReader r, InputStream stream) throws IOException {
         // NOTE: Jackson closes what it reads from; the request's stream is not ours to close.
         PushbackInputStream in = new PushbackInputStream(new FilterInputStream(stream) {
             @Override
@@ -192,14 +222,83 @@ public class JSONHandler implements BaseHandler {
         }
         in.unread(first);
         try {
-            return reader().readValue(in);
+            return r.readValue(in);
         } catch (JsonProcessingException ex) {
-            throw new MediaMalformedError("JSON", describe(ex));
+            throw mediaError("JSON", ex);
         } catch (CharConversionException ex) {
             // NOTE: Jackson auto-detects UTF-32 from the first bytes and fails on its code units:
             // the client's bytes, so a 400, never a 500.
             throw new MediaMalformedError("JSON", ex.getMessage());
         }
+    }
+
+    /**
+     * Converts media this handler (or another) produced, e.g. the {@code Map} of {@link
+     * #deserialize(InputStream, String, long)}, into {@code type}, with this handler's mapper.
+     *
+     * @param media the deserialized media
+     * @param type the type wanted: a class, a record, a bean, or a {@link TypeRef}'s type
+     * @return the media as {@code type}
+     * @throws MediaMalformedError when the media does not fit the type
+     */
+    @Override
+    public Object convert(Object media, Type type) {
+        return convert(mapper != null ? mapper : DefaultMapper.INSTANCE, media, type, "JSON");
+    }
+
+    /**
+     * Converts deserialized media into {@code type} with {@code mapper}; a value that does not fit
+     * is a {@link MediaMalformedError} naming the field, as {@link #mediaError} words it. For
+     * handlers of other formats built on Jackson.
+     *
+     * @param mapper the mapper whose configuration (modules, features) applies
+     * @param media the deserialized media
+     * @param type the type wanted
+     * @param mediaName the short name of the format for the error title, e.g. {@code JSON}
+     * @return the media as {@code type}
+     * @throws MediaMalformedError when the media does not fit the type
+     * @throws IllegalStateException when Jackson cannot make the type at all (no constructor it
+     *     can use, say): a mistake in the application, not in the request
+     */
+    public static Object convert(ObjectMapper mapper, Object media, Type type, String mediaName) {
+        // Object.class is converted too: it turns a record read earlier into maps and lists.
+        if (type != Object.class && type instanceof Class && ((Class<?>) type).isInstance(media)) {
+            return media;
+        }
+        try {
+            return mapper.convertValue(media, mapper.getTypeFactory().constructType(type));
+        } catch (IllegalArgumentException ex) {
+            if (ex.getCause() instanceof JsonProcessingException) {
+                throw mediaError(mediaName, (JsonProcessingException) ex.getCause());
+            }
+            throw ex;
+        }
+    }
+
+    /**
+     * Words a Jackson failure as the 400 a client should see: for a value that does not fit the
+     * type, the field's path and what was expected ({@code field 'items[0].qty': expected an
+     * integer, got "two"}), never Jackson's class names or tokens; for a syntax error, Jackson's
+     * message without its internals, and the line and column. For handlers of other formats
+     * built on Jackson.
+     *
+     * @param mediaName the short name of the format for the title, e.g. {@code JSON}
+     * @param ex what Jackson threw
+     * @return the error to throw
+     * @throws IllegalStateException (thrown, not returned) when the failure is the application's:
+     *     Jackson cannot make the type at all
+     */
+    public static MediaMalformedError mediaError(String mediaName, JsonProcessingException ex) {
+        if (ex instanceof InvalidDefinitionException) {
+            throw new IllegalStateException("media type cannot be read: " + ex.getOriginalMessage(), ex);
+        }
+        if (ex instanceof JsonMappingException) {
+            String mismatch = TypeMismatch.describe((JsonMappingException) ex);
+            if (mismatch != null) {
+                return new MediaMalformedError(mediaName, mismatch);
+            }
+        }
+        return new MediaMalformedError(mediaName, describe(ex));
     }
 
     /**

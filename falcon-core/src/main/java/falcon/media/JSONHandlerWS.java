@@ -2,6 +2,7 @@ package falcon.media;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import falcon.MediaMalformedError;
+import java.lang.reflect.Type;
 
 /**
  * The default TEXT handler of WebSocket media: JSON, with Falcon's spacing like {@link JSONHandler}.
@@ -38,5 +39,10 @@ public class JSONHandlerWS implements TextBaseHandlerWS {
         } catch (JsonProcessingException ex) {
             throw new MediaMalformedError("application/json", ex.getOriginalMessage());
         }
+    }
+
+    @Override
+    public Object convert(Object media, Type type) {
+        return json.convert(media, type);
     }
 }

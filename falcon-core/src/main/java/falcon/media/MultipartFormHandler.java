@@ -1,7 +1,9 @@
 package falcon.media;
 
 import falcon.HTTPInvalidHeader;
+import falcon.HTTPUnsupportedMediaType;
 import java.io.InputStream;
+import java.lang.reflect.Type;
 
 /**
  * The {@code multipart/form-data} media handler (RFC 7578): {@code req.getMedia()} returns a
@@ -57,6 +59,22 @@ public class MultipartFormHandler implements BaseHandler {
                     "Content-Type");
         }
         return new MultipartForm(stream, boundary, parseOptions);
+    }
+
+    /**
+     * Returns the form itself for {@code MultipartForm} (or a supertype such as {@code Iterable});
+     * a multipart body has no typed form of its own: read each part with {@link
+     * BodyPart#getMedia(Class)}.
+     *
+     * @throws HTTPUnsupportedMediaType (415) for any other type
+     */
+    @Override
+    public Object convert(Object media, Type type) {
+        if (type instanceof Class && ((Class<?>) type).isInstance(media)) {
+            return media;
+        }
+        throw new HTTPUnsupportedMediaType(null, "A multipart/form-data body cannot be read as "
+                + type.getTypeName() + "; read its parts, e.g. part.getMedia(Type.class).");
     }
 
     /**

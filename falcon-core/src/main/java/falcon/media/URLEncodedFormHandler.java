@@ -4,6 +4,7 @@ import falcon.MediaMalformedError;
 import falcon.uri.Uri;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Type;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -58,6 +59,17 @@ public class URLEncodedFormHandler implements BaseHandler {
             }
         }
         return Uri.parseQueryString(new String(body, StandardCharsets.US_ASCII), keepBlank, csv);
+    }
+
+    /**
+     * Converts the parsed form into {@code type}, e.g. a record of its fields; a field's string is
+     * coerced to the component's type ({@code "5"} to {@code int}).
+     *
+     * @throws MediaMalformedError titled "Invalid URL-encoded" when a field does not fit
+     */
+    @Override
+    public Object convert(Object media, Type type) {
+        return JSONHandler.convert(JSONHandler.sharedMapper(), media, type, "URL-encoded");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package falcon.routing;
 
+import falcon.Hooks;
 import falcon.Request;
 import falcon.internal.EngineView;
 import falcon.internal.Engines;
@@ -142,7 +143,8 @@ public class CompiledRouter implements Router {
         for (int i = 0; i < names.length; i++) {
             names[i] = fields.get(i).name();
         }
-        Route route = new Route(resource, methodMap, uriTemplate, names);
+        // The router, middleware and hooks see the resource itself, not a Hooks wrapper.
+        Route route = new Route(Hooks.unwrap(resource), methodMap, uriTemplate, names);
 
         synchronized (lock) {
             insert(roots, segments, 0, route);
@@ -171,7 +173,7 @@ public class CompiledRouter implements Router {
      */
     protected MethodMap mapHttpMethods(Object resource, String suffix, String uriTemplate,
             List<Field> fields) {
-        return MethodMap.bind(resource, suffix, uriTemplate, fields);
+        return MethodMap.bind(resource, suffix, uriTemplate, fields, options);
     }
 
     /**

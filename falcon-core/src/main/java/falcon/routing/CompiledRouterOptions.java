@@ -1,6 +1,7 @@
 package falcon.routing;
 
 import java.util.AbstractMap;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +9,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Options of the {@link CompiledRouter}: the converters that templates may name.
+ * Options of the {@link CompiledRouter}: the converters that templates may name, the App's
+ * custom HTTP methods and whether {@code onRequest} is the default responder.
  *
  * <p>Falcon: {@code falcon.routing.CompiledRouterOptions}, exposed as {@code
  * App.router_options}.
@@ -18,6 +20,8 @@ public final class CompiledRouterOptions {
     private static final Pattern CONVERTER_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private final Map<String, ConverterFactory> converters = new ConverterMap();
+    private final List<String> customHttpMethods = new ArrayList<>();
+    private boolean defaultToOnRequest;
 
     /**
      * Creates options with the built-in converters: {@code int}, {@code uuid}, {@code dt},
@@ -45,6 +49,48 @@ public final class CompiledRouterOptions {
      */
     public Map<String, ConverterFactory> converters() {
         return converters;
+    }
+
+    /**
+     * Returns the App's own HTTP methods beyond {@link MethodMap#COMBINED_METHODS}, e.g. {@code
+     * PURGE}: a resource answers one with {@code onPurge}, and one without it answers 405 rather
+     * than 400 "Invalid HTTP method". Names are upper-cased. Add them before adding routes.
+     *
+     * <p>Falcon: the {@code FALCON_CUSTOM_HTTP_METHODS} environment variable (comma-separated),
+     * read once per process; here per App.
+     *
+     * @return the mutable list of custom methods
+     */
+    public List<String> customHttpMethods() {
+        return customHttpMethods;
+    }
+
+    /**
+     * Returns whether a resource's {@code onRequest} answers every method it has no responder for
+     * (except OPTIONS and WEBSOCKET). Default false.
+     *
+     * <p>Falcon 4.3: {@code CompiledRouterOptions.default_to_on_request}.
+     *
+     * @return whether {@code onRequest} is the default responder
+     */
+    public boolean isDefaultToOnRequest() {
+        return defaultToOnRequest;
+    }
+
+    /**
+     * Makes a resource's {@code onRequest(req, resp, <fields>)} (with a suffix, {@code
+     * onRequest<Suffix>}) answer every method it has no responder for, except OPTIONS and
+     * WEBSOCKET; {@code Allow} still lists only the methods with their own responders. Set it
+     * before adding routes.
+     *
+     * <p>Falcon 4.3: {@code app.router_options.default_to_on_request = True}.
+     *
+     * @param value whether {@code onRequest} is the default responder
+     * @return these options
+     */
+    public CompiledRouterOptions setDefaultToOnRequest(boolean value) {
+        defaultToOnRequest = value;
+        return this;
     }
 
     private static Converter intConverter(List<Object> args, Map<String, Object> kwargs) {

@@ -6,6 +6,7 @@ import falcon.AsyncAfterHook;
 import falcon.AsyncBeforeHook;
 import falcon.Before;
 import falcon.BeforeHook;
+import falcon.Hooks;
 import falcon.HTTPBadRequest;
 import falcon.HTTPMethodNotAllowed;
 import falcon.Request;
@@ -44,11 +45,15 @@ import java.util.concurrent.CompletionStage;
  */
 public final class MethodMap {
 
-    /** Falcon's {@code COMBINED_METHODS}: HTTP's methods and WebDAV's, and WEBSOCKET. */
+    /**
+     * Falcon's {@code COMBINED_METHODS}: HTTP's methods, WebDAV's, the HTTP WG draft's {@code
+     * QUERY} (Falcon 4.2, answered by {@code onQuery}), and WEBSOCKET. Methods an App adds are in
+     * {@link CompiledRouterOptions#customHttpMethods()}.
+     */
     public static final List<String> COMBINED_METHODS = List.of(
             "CONNECT", "DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT", "TRACE",
             "CHECKIN", "CHECKOUT", "COPY", "LOCK", "MKCOL", "MOVE", "PROPFIND", "PROPPATCH",
-            "REPORT", "UNCHECKIN", "UNLOCK", "UPDATE", "VERSION-CONTROL", "WEBSOCKET");
+            "REPORT", "UNCHECKIN", "UNLOCK", "UPDATE", "VERSION-CONTROL", "QUERY", "WEBSOCKET");
 
     private static final Responder BAD_REQUEST = (req, resp, params) -> {
         throw new HTTPBadRequest("Bad request", "Invalid HTTP method");
@@ -119,6 +124,49 @@ public final class MethodMap {
      *     parameters do not fit the template
      */
     public static MethodMap bind(Object resource, String suffix, String uriTemplate, List<Field> fields) {
+        return bind(resource, suffix, uriTemplate, fields, null);
+    }
+
+    /**
+     * Finds and binds a resource's responders for one route, with the router's options: the App's
+     * custom HTTP methods, and {@code onRequest} (or {@code onRequest<Suffix>}) answering every
+     * method the resource has no responder for when {@link
+     * CompiledRouterOptions#isDefaultToOnRequest()} is on, except OPTIONS (the default OPTIONS
+     * responder stays) and WEBSOCKET. Class-level hooks do not wrap {@code onRequest}, as in Falcon;
+     * its own method hooks do.
+     *
+     * <p>Falcon: {@code map_http_methods(resource, suffix, default_to_on_request)} and {@code
+     * set_default_responders(method_map, default_responder)}.
+     *
+     * @param resource the resource
+     * @param suffix the responder suffix, or null
+     * @param uriTemplate the template, for messages
+     * @param fields the template's fields in order, with their converted types
+     * @param options the router's options, or {@code null} for the defaults
+     * @return the method map
+     * @throws UnacceptableRouteError when the resource has no responder, or a responder's
+     *     parameters do not fit the template
+     */
+    public static MethodMap bind(Object resource, String suffix, String uriTemplate, List<Field> fields,
+            CompiledRouterOptions options) {
+        List<BeforeHook> codeBefores = List.of();
+        List<AfterHook> codeAfters = List.of();
+        if (resource instanceof Hooks.Hooked) {
+            Hooks.Hooked hooked = (Hooks.Hooked) resource;
+            codeBefores = hooked.getBefores();
+            codeAfters = hooked.getAfters();
+            resource = hooked.getResource();
+        }
+        List<String> httpMethods = COMBINED_METHODS;
+        if (options != null && !options.customHttpMethods().isEmpty()) {
+            httpMethods = new ArrayList<>(COMBINED_METHODS);
+            for (String custom : options.customHttpMethods()) {
+                String name = custom.strip().toUpperCase(Locale.ROOT);
+                if (!name.isEmpty() && !httpMethods.contains(name)) {
+                    httpMethods.add(httpMethods.size() - 1, name);
+                }
+            }
+        }
         Class<?> type = resource.getClass();
         String suffixPart = suffix == null ? "" : camel(suffix, true);
         Map<String, List<Method>> byName = new HashMap<>();
@@ -131,7 +179,7 @@ public final class MethodMap {
         Map<String, Method> found = new HashMap<>();
         List<String> implemented = new ArrayList<>();
         WebSocketResponder ws = null;
-        for (String httpMethod : COMBINED_METHODS) {
+        for (String httpMethod : httpMethods) {
             String name = "on" + camel(httpMethod.toLowerCase(Locale.ROOT), true) + suffixPart;
             List<Method> candidates = byName.get(name);
             if (candidates == null) {
@@ -150,11 +198,22 @@ public final class MethodMap {
                 found.put(httpMethod, m);
                 continue;
             }
-            responders.put(httpMethod, bindOne(resource, m, uriTemplate, fields));
+            responders.put(httpMethod, bindOne(resource, m, uriTemplate, fields, true, codeBefores, codeAfters));
             found.put(httpMethod, m);
             implemented.add(httpMethod);
         }
-        if (implemented.isEmpty() && ws == null) {
+        Responder onRequest = null;
+        if (options != null && options.isDefaultToOnRequest()) {
+            List<Method> candidates = byName.get("onRequest" + suffixPart);
+            if (candidates != null) {
+                if (candidates.size() > 1) {
+                    throw new UnacceptableRouteError("'" + uriTemplate + "': " + type.getName() + ".onRequest"
+                            + suffixPart + " is overloaded; a responder must have exactly one signature");
+                }
+                onRequest = bindOne(resource, candidates.get(0), uriTemplate, fields, false, List.of(), List.of());
+            }
+        }
+        if (implemented.isEmpty() && ws == null && onRequest == null) {
             if (suffix != null) {
                 throw new UnacceptableRouteError("'" + uriTemplate + "': no responders found for suffix '"
                         + suffix + "' on " + type.getName() + " (expected e.g. onGet" + suffixPart + ")");
@@ -168,9 +227,13 @@ public final class MethodMap {
             // NOTE: OPTIONS itself is not listed in the Allow header of the default OPTIONS
             // responder, but is listed in the 405's (falcon/routing/util.py).
             String allow = String.join(", ", implemented);
+            // Falcon 4 leaves out an empty Allow (a catch-all onRequest resource); 3.1 wrote it.
+            boolean writeAllow = !allow.isEmpty() || onRequest == null;
             responders.put("OPTIONS", (req, resp, params) -> {
                 resp.setStatus(Status.HTTP_200);
-                resp.setHeader("allow", allow);
+                if (writeAllow) {
+                    resp.setHeader("allow", allow);
+                }
                 resp.setHeader("content-length", "0");
                 return null;
             });
@@ -180,9 +243,10 @@ public final class MethodMap {
         Responder notAllowed = (req, resp, params) -> {
             throw new HTTPMethodNotAllowed(allowedView);
         };
-        for (String httpMethod : COMBINED_METHODS) {
+        Responder fallback = onRequest != null ? onRequest : notAllowed;
+        for (String httpMethod : httpMethods) {
             if (!httpMethod.equals("WEBSOCKET")) {
-                responders.putIfAbsent(httpMethod, notAllowed);
+                responders.putIfAbsent(httpMethod, fallback);
             }
         }
         if (ws == null) {
@@ -211,11 +275,14 @@ public final class MethodMap {
         return sb.toString();
     }
 
-    private static Responder bindOne(Object resource, Method m, String template, List<Field> fields) {
+    private static Responder bindOne(Object resource, Method m, String template, List<Field> fields,
+            boolean classHooks, List<BeforeHook> codeBefores, List<AfterHook> codeAfters) {
         String where = "'" + template + "': " + m.getDeclaringClass().getName() + "." + m.getName();
-        List<BeforeHook> befores = new ArrayList<>();
+        // Hooks attached in code wrap the annotated ones, as a decorator applied to the class.
+        List<BeforeHook> befores = new ArrayList<>(codeBefores);
         List<AfterHook> afters = new ArrayList<>();
-        collectHooks(m.getDeclaringClass(), m, befores, afters, where);
+        collectHooks(classHooks ? m.getDeclaringClass() : null, m, befores, afters, where);
+        afters.addAll(codeAfters);
         BoundResponder call = bind(resource, m, template, fields, befores.isEmpty() ? null : befores);
         if (befores.isEmpty() && afters.isEmpty()) {
             return call;
@@ -479,15 +546,17 @@ public final class MethodMap {
             String where) {
         // PERF: most responders carry no annotation; asking for repeatable ones by type starts
         // the JDK's annotation machinery (proxies, AnnotationType), a visible cost at start-up.
-        boolean onType = type.getAnnotations().length > 0;
+        boolean onType = type != null && type.getAnnotations().length > 0;
         boolean onMethod = m.getDeclaredAnnotations().length > 0;
         if (!onType && !onMethod) {
             return;
         }
         // Falcon applies class decorators around method decorators: the class's before hooks
         // run first and its after hooks last; stacked decorators run outermost (topmost) first.
-        for (Before b : type.getAnnotationsByType(Before.class)) {
-            befores.add(instantiate(b.value(), b.args(), where));
+        if (onType) {
+            for (Before b : type.getAnnotationsByType(Before.class)) {
+                befores.add(instantiate(b.value(), b.args(), where));
+            }
         }
         for (Before b : m.getAnnotationsByType(Before.class)) {
             befores.add(instantiate(b.value(), b.args(), where));
@@ -496,7 +565,7 @@ public final class MethodMap {
         for (int i = methodAfters.length - 1; i >= 0; i--) {
             afters.add(instantiate(methodAfters[i].value(), methodAfters[i].args(), where));
         }
-        After[] typeAfters = type.getAnnotationsByType(After.class);
+        After[] typeAfters = onType ? type.getAnnotationsByType(After.class) : new After[0];
         for (int i = typeAfters.length - 1; i >= 0; i--) {
             afters.add(instantiate(typeAfters[i].value(), typeAfters[i].args(), where));
         }

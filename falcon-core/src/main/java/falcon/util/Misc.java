@@ -118,4 +118,36 @@ public final class Misc {
         }
         return sb.toString();
     }
+
+    /**
+     * Makes a file name safe to store, as {@link #secureFilename(String)}, then cuts it to {@code
+     * maxLength} characters, keeping its extension when the rest of the name still has at least
+     * one character; otherwise only the head is kept. For example {@code ("Ångström unit
+     * physics.pdf", 19)} gives {@code "A_ngstro_m_unit.pdf"}.
+     *
+     * <p>Falcon 4.1: {@code falcon.secure_filename(filename, max_length)}.
+     *
+     * @param filename the file name
+     * @param maxLength the longest result; 0 means no limit (Python's falsy {@code max_length})
+     * @return the safe file name, at most {@code maxLength} characters
+     * @throws IllegalArgumentException when the name is empty or {@code maxLength} is negative
+     */
+    public static String secureFilename(String filename, int maxLength) {
+        String name = secureFilename(filename);
+        if (maxLength < 0) {
+            throw new IllegalArgumentException("if provided, max_length must be a positive int");
+        }
+        if (maxLength == 0 || name.length() <= maxLength) {
+            return name;
+        }
+        // The sanitized name never starts with '.', so the last dot (if any) starts the extension,
+        // as os.path.splitext finds it.
+        int dot = name.lastIndexOf('.');
+        String ext = dot > 0 ? name.substring(dot) : "";
+        int rootLength = maxLength - ext.length();
+        if (rootLength > 0) {
+            return name.substring(0, rootLength) + ext;
+        }
+        return name.substring(0, maxLength);
+    }
 }

@@ -96,4 +96,30 @@ class UtilTest {
         assertThat(ctx.get("user", String.class)).isEqualTo("ann");
         assertThat(ctx).containsEntry("user", "ann");
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // Falcon 4.1: tests/test_utils.py test_secure_filename
+        "hello.txt|0|hello.txt",
+        "hello.txt|8|hell.txt",
+        "hello.txt|5|h.txt",
+        "hello.txt|4|hell",
+        "\u0104\u017euolai \u017ealiuos.jpeg|0|A_z_uolai_z_aliuos.jpeg",
+        "\u0104\u017euolai \u017ealiuos.jpeg|10|A_z_u.jpeg",
+        "\u0104\u017euolai \u017ealiuos.jpeg|6|A.jpeg",
+        "\u0104\u017euolai \u017ealiuos.jpeg|5|A_z_u",
+        "\u0104\u017euolai \u017ealiuos.jpeg|3|A_z",
+        "\u0104\u017euolai \u017ealiuos.jpeg|1|A",
+        ".emacs.d/init.el|11|_emacs.d.el",
+        "~/.emacs.d/init.el|11|__.emacs.el",
+        ". \u2b05 a dot|10|____a_dot",
+    })
+    void secureFilenameWithAMaximumLengthAsFalcon41(String filename, int maxLength, String expected) {
+        assertThat(Misc.secureFilename(filename, maxLength)).isEqualTo(expected);
+    }
+
+    @Test
+    void secureFilenameRefusesANegativeMaximumLength() {
+        assertThatThrownBy(() -> Misc.secureFilename("Document.pdf", -11)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -117,4 +117,51 @@ class ErrorsBeforeTheAppTest {
             assertThat(r.text()).isEqualTo("{\"title\": \"413 Payload Too Large\"}");
         }
     }
+
+    @Test
+    void withProblemDetailsOnAnErrorBeforeTheAppIsProblemJson() throws IOException {
+        App app = new App();
+        app.getRespOptions().setProblemDetails(true);
+        int port = serve(app);
+        try (RawHttp http = new RawHttp(port)) {
+            RawHttp.Response r = http.send("POST /hello HTTP/1.1\r\nHost: x\r\nContent-Length: 4096\r\n\r\n").read();
+
+            assertThat(r.status()).isEqualTo(413);
+            assertThat(r.header("content-type")).isEqualTo("application/problem+json");
+            assertThat(r.header("vary")).isEqualTo("Accept");
+            assertThat(r.text()).isEqualTo("{\"type\": \"about:blank\", \"title\": \"Payload Too Large\","
+                    + " \"status\": 413, \"instance\": \"/hello\"}");
+        }
+    }
+
+    @Test
+    void withProblemDetailsOnAnErrorBeforeTheAppAskedForInXmlIsProblemXml() throws IOException {
+        App app = new App();
+        app.getRespOptions().setProblemDetails(true);
+        int port = serve(app);
+        try (RawHttp http = new RawHttp(port)) {
+            RawHttp.Response r = http.send("GET /hello HTTP/1.1\r\nHost: x\r\nAccept: application/xml\r\n"
+                    + manyHeaders(ServerOptions.DEFAULT_MAX_HEADER_COUNT + 1) + "\r\n").read();
+
+            assertThat(r.status()).isEqualTo(431);
+            assertThat(r.header("content-type")).isEqualTo("application/problem+xml");
+            assertThat(r.text()).startsWith("<?xml").contains("<problem xmlns=\"urn:ietf:rfc:7807\">")
+                    .contains("<title>Request Header Fields Too Large</title><status>431</status>");
+        }
+    }
+
+    @Test
+    void withProblemDetailsOnAResponderErrorIsProblemJsonOverTheWire() throws IOException {
+        App app = new App();
+        app.getRespOptions().setProblemDetails(true);
+        int port = serve(app);
+        try (RawHttp http = new RawHttp(port)) {
+            RawHttp.Response r = http.send("GET /nowhere HTTP/1.1\r\nHost: x\r\n\r\n").read();
+
+            assertThat(r.status()).isEqualTo(404);
+            assertThat(r.header("content-type")).isEqualTo("application/problem+json");
+            assertThat(r.text()).isEqualTo("{\"type\": \"about:blank\", \"title\": \"Not Found\","
+                    + " \"status\": 404, \"instance\": \"/nowhere\"}");
+        }
+    }
 }

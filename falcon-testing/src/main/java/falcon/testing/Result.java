@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import falcon.gateway.Reply;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -131,12 +133,59 @@ public final class Result {
     }
 
     /**
-     * Returns the body decoded as UTF-8. Falcon: {@code result.text}.
+     * Returns the body decoded with {@link #getEncoding()}, or as UTF-8 when it is {@code null}.
+     *
+     * <p>Falcon: {@code result.text}.
      *
      * @return the body as text
+     * @throws java.nio.charset.UnsupportedCharsetException when the charset is not one Java knows
      */
     public String getText() {
-        return new String(content, StandardCharsets.UTF_8);
+        String encoding = getEncoding();
+        return new String(content, encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding));
+    }
+
+    /**
+     * Returns the text encoding of the body: the Content-Type's {@code charset}; {@code UTF-8} for
+     * JSON and {@code text/event-stream}; {@code ISO-8859-1} for other {@code text} types; else
+     * {@code null}.
+     *
+     * <p>Falcon: {@code result.encoding} ({@code testing.get_encoding_from_headers}).
+     *
+     * @return the encoding's name, or {@code null} when it cannot be told
+     */
+    public String getEncoding() {
+        String header = getContentType();
+        if (header == null || header.isEmpty()) {
+            return null;
+        }
+        String[] parts = header.split(";");
+        for (int i = 1; i < parts.length; i++) {
+            String param = parts[i].strip();
+            int eq = param.indexOf('=');
+            if (eq > 0 && param.substring(0, eq).strip().equalsIgnoreCase("charset")) {
+                return param.substring(eq + 1).strip().replace("\"", "").replace("'", "");
+            }
+        }
+        String type = parts[0].strip().toLowerCase(Locale.ROOT);
+        if (type.equals("text/event-stream") || type.equals("application/json")) {
+            return "UTF-8";
+        }
+        if (type.contains("text")) {
+            return "ISO-8859-1";
+        }
+        return null;
+    }
+
+    /**
+     * Returns the Content-Type header, or {@code null} when there is none.
+     *
+     * <p>Falcon 4.0: {@code result.content_type}.
+     *
+     * @return the Content-Type, or {@code null}
+     */
+    public String getContentType() {
+        return getHeader("Content-Type");
     }
 
     /**

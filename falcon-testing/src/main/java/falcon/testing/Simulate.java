@@ -27,6 +27,7 @@ public final class Simulate {
     final List<String[]> headers = new ArrayList<>();
     byte[] body;
     String contentType;
+    Object msgpack; // serialized by the App's MessagePack handler when the request is made
     final Map<String, String> cookies = new LinkedHashMap<>();
     String host = "falconframework.org";
     int port = -1;
@@ -159,6 +160,22 @@ public final class Simulate {
             throw new IllegalArgumentException("cannot serialize " + value, ex);
         }
         this.contentType = "application/json";
+        return this;
+    }
+
+    /**
+     * Sends {@code value} as a MessagePack body ({@code application/msgpack}), serialized with the
+     * App's request media handler for MessagePack (module {@code falcon-msgpack}, registered with
+     * {@code MessagePackHandler.register(...)}); it takes precedence over {@link #json}.
+     *
+     * <p>Falcon 4: the {@code msgpack} argument of {@code simulate_request}.
+     *
+     * @param value the value to send
+     * @return this options object
+     */
+    public Simulate msgpack(Object value) {
+        this.msgpack = value;
+        this.contentType = "application/msgpack";
         return this;
     }
 

@@ -1,10 +1,13 @@
 package falcon.testing;
 
 import falcon.App;
+import falcon.HTTPError;
+import falcon.WebSocketPayloadType;
 import falcon.gateway.Handler;
 import falcon.gateway.Reply;
 import falcon.gateway.ReplyBody;
 import falcon.internal.Publishers;
+import falcon.media.BinaryBaseHandlerWS;
 import java.io.IOException;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -121,9 +124,38 @@ public class TestClient {
 
     /** Runs the App on this thread and waits for its reply, which may come from another thread. */
     private Reply handle(String method, String path, Simulate opts) {
+        if (opts.msgpack != null) {
+            opts.body = msgpackBody(opts.msgpack);
+            opts.contentType = "application/msgpack";
+        }
         InMemoryExchange exchange = new InMemoryExchange(method, path, opts);
         app.handle(exchange);
         return await(exchange.reply(), method, path);
+    }
+
+    /** Serializes with the App's MessagePack request handler, as Falcon's client packs {@code msgpack=}. */
+    private byte[] msgpackBody(Object value) {
+        if (app instanceof App) {
+            try {
+                return ((App) app).getReqOptions().getMediaHandlers()
+                        .resolve("application/msgpack", "application/msgpack").serialize(value, "application/msgpack");
+            } catch (HTTPError ex) {
+                // no MessagePack handler: said below
+            }
+        }
+        throw new IllegalStateException("Simulate.msgpack needs a MessagePack handler in the App's request media"
+                + " handlers: add module falcon-msgpack and call MessagePackHandler.register(...)");
+    }
+
+    /** The App's BINARY WebSocket media handler, for the simulator's MessagePack messages. */
+    private BinaryBaseHandlerWS binaryHandler() {
+        if (app instanceof App) {
+            Object handler = ((App) app).getWsOptions().mediaHandlers.get(WebSocketPayloadType.BINARY);
+            if (handler instanceof BinaryBaseHandlerWS) {
+                return (BinaryBaseHandlerWS) handler;
+            }
+        }
+        return null;
     }
 
     private static <T> T await(CompletableFuture<T> future, String method, String path) {
@@ -259,7 +291,8 @@ public class TestClient {
         opts.header("Sec-WebSocket-Version", "13");
         InMemoryExchange exchange = new InMemoryExchange("GET", path, opts);
         WebSocketSimulator ws = new WebSocketSimulator(
-                WebSocketSimulator.parseSubprotocols(exchange.headers().getAll("Sec-WebSocket-Protocol")));
+                WebSocketSimulator.parseSubprotocols(exchange.headers().getAll("Sec-WebSocket-Protocol")),
+                binaryHandler());
         exchange.setWebSocket(ws.channel());
         Publishers.blockingExecutor().execute(() -> {
             try {
@@ -295,6 +328,7 @@ public class TestClient {
         to.queryString = from.queryString;
         to.body = from.body;
         to.contentType = from.contentType;
+        to.msgpack = from.msgpack;
         to.cookies.putAll(from.cookies);
         to.host = from.host;
         to.port = from.port;

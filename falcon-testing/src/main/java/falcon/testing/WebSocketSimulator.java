@@ -10,6 +10,7 @@ import falcon.WebSocketPathNotFound;
 import falcon.WebSocketServerError;
 import falcon.gateway.WebSocketChannel;
 import falcon.internal.Publishers;
+import falcon.media.BinaryBaseHandlerWS;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -57,6 +58,7 @@ public final class WebSocketSimulator implements AutoCloseable {
     private final CompletableFuture<Void> appDone = new CompletableFuture<>();
 
     // guards every field below
+    private final BinaryBaseHandlerWS msgpackHandler; // the App's BINARY media handler, or null
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private State state = State.CONNECT;
@@ -73,7 +75,12 @@ public final class WebSocketSimulator implements AutoCloseable {
     private boolean delivering;
 
     WebSocketSimulator(List<String> subprotocols) {
+        this(subprotocols, null);
+    }
+
+    WebSocketSimulator(List<String> subprotocols, BinaryBaseHandlerWS msgpackHandler) {
         this.subprotocols = List.copyOf(subprotocols);
+        this.msgpackHandler = msgpackHandler;
     }
 
     WebSocketChannel channel() {
@@ -266,6 +273,39 @@ public final class WebSocketSimulator implements AutoCloseable {
         } catch (JsonProcessingException ex) {
             throw new IllegalArgumentException("cannot serialize " + media, ex);
         }
+    }
+
+    /**
+     * Sends {@code media} as MessagePack in a BINARY message, packed by the App's BINARY WebSocket
+     * media handler ({@code MessagePackHandlerWS} of module {@code falcon-msgpack}).
+     *
+     * <p>Falcon: {@code send_msgpack}.
+     *
+     * @param media the value to send
+     * @throws IllegalStateException when the App has no BINARY media handler
+     */
+    public void sendMsgpack(Object media) {
+        sendData(msgpack().serialize(media));
+    }
+
+    /**
+     * Receives a BINARY message and unpacks it as MessagePack with the App's BINARY media handler.
+     *
+     * <p>Falcon: {@code receive_msgpack}.
+     *
+     * @return the unpacked message ({@code Map}, {@code List}, ...)
+     * @throws IllegalStateException when the App has no BINARY media handler
+     */
+    public Object receiveMsgpack() {
+        return msgpack().deserialize(receiveData());
+    }
+
+    private BinaryBaseHandlerWS msgpack() {
+        if (msgpackHandler == null) {
+            throw new IllegalStateException("MessagePack messages need the App's BINARY media handler: add module"
+                    + " falcon-msgpack and call MessagePackHandlerWS.register(app.getWsOptions())");
+        }
+        return msgpackHandler;
     }
 
     private void send(Object message) {

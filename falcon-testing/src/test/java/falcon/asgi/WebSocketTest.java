@@ -425,4 +425,48 @@ class WebSocketTest {
         });
         assertThatThrownBy(() -> new TestClient(app).simulateWs("/boom")).isInstanceOf(WebSocketServerError.class);
     }
+
+    /** A sink that takes WebSockets too (Falcon 4.1: a sink with a {@code ws} argument). */
+    public static final class ProxySink implements falcon.Sink {
+        @Override
+        public void handle(Request req, Response resp, RouteParams params) {
+            resp.setText("http " + params.get("rest"));
+        }
+
+        @Override
+        public void handleWs(Request req, WebSocket ws, RouteParams params) {
+            ws.accept();
+            ws.sendText("ws " + params.get("rest") + " " + ws.receiveText());
+        }
+    }
+
+    @Test
+    void aSinkThatTakesWebSocketsGetsTheConnectionsNoRouteMatches() {
+        App app = new App();
+        ProxySink sink = new ProxySink();
+        List<Object> seen = new CopyOnWriteArrayList<>();
+        app.addMiddleware(new Middleware() {
+            @Override
+            public void processResourceWs(Request req, WebSocket ws, Object resource, RouteParams params) {
+                seen.add(String.valueOf(resource) + " " + params);
+            }
+        });
+        app.addSink(sink, "/proxy/(?<rest>.*)");
+        TestClient client = new TestClient(app);
+        try (WebSocketSimulator ws = client.simulateWs("/proxy/a/b")) {
+            ws.sendText("hi");
+            assertThat(ws.receiveText()).isEqualTo("ws a/b hi");
+        }
+        assertThat(seen).containsExactly("null {rest=a/b}");
+        assertThat(client.simulateGet("/proxy/c").getText()).isEqualTo("http c");
+    }
+
+    @Test
+    void aSinkWithoutWebSocketSupportRefusesAsAMissingRoute() {
+        App app = new App();
+        app.addSink((req, resp, params) -> resp.setText("http only"), "/");
+        assertThatThrownBy(() -> new TestClient(app).simulateWs("/anything"))
+                .isInstanceOf(WebSocketPathNotFound.class)
+                .extracting(ex -> ((WebSocketDisconnected) ex).getCode()).isEqualTo(3404);
+    }
 }

@@ -165,6 +165,15 @@ class CookiesTest {
     }
 
     @Test
+    void unsetCookieWithAnotherSameSiteAsFalcon41() {
+        // Falcon 4.1: tests/test_cookies.py CookieUnsetSameSite
+        assertThat(line(r -> r.unsetCookie("foo", null, null, "Strict"))).endsWith(" GMT; SameSite=Strict");
+        assertThat(line(r -> r.unsetCookie("barz", null, null, "None"))).endsWith(" GMT; SameSite=None");
+        String none = line(r -> r.unsetCookie("baz", null, null, ""));
+        assertThat(none).startsWith("baz=\"\"; expires=").endsWith(" GMT").doesNotContain("SameSite");
+    }
+
+    @Test
     void setCookieHeaderRulesAndOrder() {
         Result result = respond(r -> {
             r.setCookie("b", "2");

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import falcon.App;
+import falcon.HTTPNotFound;
+import falcon.HTTPStatus;
 import falcon.Request;
 import falcon.Response;
 import falcon.ResponseOptions;
+import falcon.Status;
 import falcon.testing.Result;
 import falcon.testing.TestClient;
 import java.io.ByteArrayInputStream;
@@ -87,6 +90,30 @@ class ResponseHelpersTest {
                 + "anchor=\"/a%20b\"; crossorigin=\"use-credentials\", </y>; rel=prev; hreflang=fr; crossorigin");
         assertThatThrownBy(() -> resp.appendLink("/z", "x", null, null, null, null, null, "bogus"))
                 .hasMessage("crossorigin must be set to either 'anonymous' or 'use-credentials'");
+    }
+
+    @Test
+    void statusCodeIsReadableAndSettableAsInFalcon4() {
+        Response resp = response();
+        assertThat(resp.getStatusCode()).isEqualTo(200);
+        resp.setStatusCode(201);
+        assertThat(resp.getStatus()).isEqualTo("201 Created");
+        assertThat(resp.getStatusCode()).isEqualTo(201);
+        assertThat(new HTTPNotFound().getStatusCode()).isEqualTo(404);
+        assertThat(new HTTPStatus(Status.HTTP_204).getStatusCode()).isEqualTo(204);
+    }
+
+    @Test
+    void appendLinkWithLinkExtensionAsFalcon4() {
+        // Falcon 4.0: tests/test_headers.py test_append_link_with_link_extension
+        Response resp = response();
+        resp.appendLink("/related/thing", "item", null, null, null, null, null, null,
+                List.of(Map.entry("sizes", "72x72")));
+        assertThat(resp.getHeader("Link")).isEqualTo("</related/thing>; rel=item; sizes=72x72");
+        resp.appendLink("/x", "next", "T", null, null, null, null, "anonymous",
+                List.of(Map.entry("foo", "bar"), Map.entry("bar", "foo")));
+        assertThat(resp.getHeader("Link")).isEqualTo("</related/thing>; rel=item; sizes=72x72, "
+                + "</x>; rel=next; title=\"T\"; crossorigin; foo=bar; bar=foo");
     }
 
     @Test

@@ -241,4 +241,15 @@ class TestClientTest {
         Response resp = Testing.createResp();
         assertThat(resp.getStatus()).isEqualTo("200 OK");
     }
+
+    @Test
+    void msgpackWithoutAMessagePackHandlerSaysWhatToAdd() {
+        App app = new App();
+        app.addRoute("/m", new Object() {
+            public void onPost(Request req, Response resp) {
+            }
+        });
+        assertThatThrownBy(() -> new TestClient(app).simulatePost("/m", Simulate.with().msgpack(Map.of("a", 1))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("falcon-msgpack");
+    }
 }

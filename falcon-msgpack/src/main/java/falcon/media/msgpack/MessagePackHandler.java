@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -15,6 +16,7 @@ import falcon.media.JSONHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Type;
 import org.msgpack.jackson.dataformat.MessagePackFactory;
 
 /**
@@ -42,6 +44,7 @@ public class MessagePackHandler implements BaseHandler {
     /** The maximum nesting depth of arrays and maps. */
     public static final int DEFAULT_MAX_NESTING_DEPTH = 500;
 
+    private final ObjectMapper mapper;
     private final ObjectReader reader;
     private final ObjectWriter writer;
 
@@ -56,6 +59,7 @@ public class MessagePackHandler implements BaseHandler {
      * @param mapper the mapper to read and write with
      */
     public MessagePackHandler(ObjectMapper mapper) {
+        this.mapper = mapper;
         this.reader = mapper.readerFor(Object.class);
         this.writer = mapper.writer();
     }
@@ -95,6 +99,33 @@ public class MessagePackHandler implements BaseHandler {
      */
     @Override
     public Object deserialize(InputStream stream, String contentType, long contentLength) throws IOException {
+        return read(reader, stream);
+    }
+
+    /**
+     * Reads a MessagePack body straight into {@code type}.
+     *
+     * @throws MediaNotFoundError when the body is empty
+     * @throws MediaMalformedError titled "Invalid MessagePack" when it is not MessagePack or does
+     *     not fit the type; the description names the field and what was expected
+     */
+    @Override
+    public Object deserialize(InputStream stream, String contentType, long contentLength, Type type)
+            throws IOException {
+        return read(type == Object.class ? reader : reader.forType(mapper.constructType(type)), stream);
+    }
+
+    /**
+     * Converts deserialized MessagePack into {@code type}, with this handler's mapper.
+     *
+     * @throws MediaMalformedError titled "Invalid MessagePack" when it does not fit the type
+     */
+    @Override
+    public Object convert(Object media, Type type) {
+        return JSONHandler.convert(mapper, media, type, "MessagePack");
+    }
+
+    private static Object read(ObjectReader reader, InputStream stream) throws IOException {
         byte[] data = stream.readAllBytes();
         if (data.length == 0) {
             throw new MediaNotFoundError("MessagePack");
@@ -114,6 +145,8 @@ public class MessagePackHandler implements BaseHandler {
                 }
                 return value;
             }
+        } catch (JsonMappingException ex) {
+            throw JSONHandler.mediaError("MessagePack", ex);
         } catch (JsonProcessingException ex) {
             throw new MediaMalformedError("MessagePack", ex.getOriginalMessage());
         } catch (IOException | RuntimeException ex) {
