@@ -311,6 +311,11 @@ public final class AccessLog {
         public void shutdown() {
             app.shutdown();
         }
+
+        @Override
+        public void draining() {
+            app.draining();
+        }
     }
 
     private Entry begin(Exchange exchange) {

@@ -74,6 +74,11 @@ final class TracedHandler implements Handler {
         app.shutdown();
     }
 
+    @Override
+    public void draining() {
+        app.draining();
+    }
+
     static Context extract(FalconTelemetry telemetry, Exchange exchange) {
         RequestHeaders headers = exchange.headers();
         if (headers == null) {

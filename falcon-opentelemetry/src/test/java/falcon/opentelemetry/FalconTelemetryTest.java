@@ -398,6 +398,13 @@ class FalconTelemetryTest {
         assertThat(seen.spanId).isEqualTo(span.getSpanId());
     }
 
+    @Test
+    void drainingReachesTheApp() {
+        App app = app(new Seen());
+        traced(app).draining();
+        assertThat(app.isDraining()).isTrue();
+    }
+
     List<SpanData> awaitSpans(int n) throws InterruptedException {
         for (int i = 0; i < 500 && spans.getFinishedSpanItems().size() < n; i++) {
             Thread.sleep(10);
