@@ -64,6 +64,8 @@ public final class NettyServer {
     private final ChannelGroup connections = new DefaultChannelGroup("falcon-connections",
             GlobalEventExecutor.INSTANCE);
     private final AtomicBoolean closing = new AtomicBoolean();
+    /** Set once the drain delay is over: connections are then closed as they finish. */
+    private volatile boolean stopping;
     private final CountDownLatch terminated = new CountDownLatch(1);
     private final String transport;
     private final SslContext tls; // null without TLS
@@ -210,9 +212,9 @@ public final class NettyServer {
         return port;
     }
 
-    /** Returns whether {@link #close()} has begun. */
+    /** Returns whether {@link #close()} is past its drain delay: connections now close as they finish. */
     public boolean isClosing() {
-        return closing.get();
+        return stopping;
     }
 
     /** Shuts down gracefully (see {@link falcon.server.Server#close()}); returns when done. */
@@ -221,6 +223,22 @@ public final class NettyServer {
             awaitQuietly();
             return;
         }
+        try {
+            app.draining();
+        } catch (RuntimeException ex) {
+            LOG.log(System.Logger.Level.ERROR, "the App's draining() failed", ex);
+        }
+        long drainMillis = options.drainDelay().toMillis();
+        if (drainMillis > 0) {
+            // Still accepting and serving: a load balancer polling readiness sees 503 meanwhile
+            LOG.log(System.Logger.Level.INFO, "falcon-server on port " + port + " draining for " + drainMillis + " ms");
+            try {
+                Thread.sleep(drainMillis);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        stopping = true;
         long deadline = System.nanoTime() + options.shutdownGrace().toNanos();
         try {
             serverChannel.close().awaitUninterruptibly();
