@@ -25,6 +25,21 @@ public final class Main {
     private Main() {
     }
 
+    /** Sends the requests a serving instance sees: things (gzip or not), health probes. */
+    private static void train(int port) throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + port;
+        String[] paths = {"/things", "/health/live", "/health/ready"};
+        for (int i = 0; i < 300; i++) {
+            java.net.http.HttpRequest.Builder req = java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(base + paths[i % paths.length]));
+            if (i % 2 == 0) {
+                req.header("Accept-Encoding", "gzip");
+            }
+            client.send(req.build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        }
+    }
+
     /**
      * Creates the app: the quickstart's resource and the health routes.
      *
@@ -40,9 +55,11 @@ public final class Main {
     }
 
     /**
-     * Serves {@link #createApp()} until the process is stopped.
+     * Serves {@link #createApp()} until the process is stopped; with {@code --train}, serves a
+     * few hundred requests to itself and exits: the training run of a JDK 25 AOT cache
+     * ({@code -XX:AOTCacheOutput}, see docs/deployment.md and the Dockerfile).
      *
-     * @param args not used
+     * @param args {@code --train} for a training run; else none
      * @throws Exception when the server cannot start
      */
     public static void main(String[] args) throws Exception {
@@ -58,11 +75,21 @@ public final class Main {
             handler = AccessLog.builder().format(AccessLog.Format.valueOf(format.toUpperCase(java.util.Locale.ROOT)))
                     .sink(System.out::println).build().wrap(handler);
         }
+        boolean train = args.length > 0 && args[0].equals("--train");
+        if (train) {
+            host = "127.0.0.1";
+            port = 0;
+        }
         Server server = Server.builder(handler).host(host).port(port)
                 .compression(true)
                 .drainDelay(drain)
                 .shutdownGrace(grace)
                 .build().start();
+        if (train) {
+            train(server.port());
+            server.close();
+            return;
+        }
         System.out.println("Serving on " + host + ":" + server.port() + "...");
         server.awaitTermination();
     }
