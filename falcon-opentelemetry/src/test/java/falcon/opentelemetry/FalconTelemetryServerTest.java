@@ -82,6 +82,10 @@ class FalconTelemetryServerTest {
         app.addRoute("/later", new Later());
         server = Server.builder(FalconTelemetry.create(sdk).instrument(app))
                 .host("127.0.0.1").port(0).shutdownHook(false).build().start();
+        // the server's own figures, as docs/operations.md shows
+        Server s = server;
+        sdk.getMeter("falcon.server").gaugeBuilder("falcon.server.connections").ofLongs()
+                .buildWithCallback(m -> m.record(s.openConnections()));
     }
 
     @AfterEach
@@ -160,6 +164,8 @@ class FalconTelemetryServerTest {
         assertThat(lineOf(text, "http_server_request_duration_seconds_count{", "http_response_status_code=\"404\""))
                 .doesNotContain("http_route").endsWith(" 1");
         assertThat(lineOf(text, "http_server_active_requests{", "http_request_method=\"GET\"")).endsWith(" 0.0");
+        // the client keeps its connection to the server open
+        assertThat(lineOf(text, "falcon_server_connections{", "otel_scope_name")).endsWith(" 1.0");
     }
 
     static String lineOf(String text, String prefix, String containing) {

@@ -127,6 +127,45 @@ public final class Server implements AutoCloseable {
     }
 
     /**
+     * Returns the number of open client connections (HTTP/1.1, HTTP/2 and WebSocket alike), for
+     * metrics; 0 before the server starts.
+     *
+     * @return the open connections
+     */
+    public int openConnections() {
+        NettyServer s = runningOrNull();
+        return s == null ? 0 : s.openConnections();
+    }
+
+    /**
+     * Returns how many of the worker pool's threads run the App's code now, for metrics; -1 when
+     * workers are virtual threads (JDK 21+), which are not pooled; 0 before the server starts.
+     *
+     * @return the busy pool threads, or -1 without a pool
+     */
+    public int busyWorkers() {
+        NettyServer s = runningOrNull();
+        return s == null ? 0 : s.busyWorkers();
+    }
+
+    /**
+     * Returns how many tasks (requests, resumed asynchronous steps) wait for a pool thread, for
+     * metrics; -1 when workers are virtual threads; 0 before the server starts.
+     *
+     * @return the queued tasks, or -1 without a pool
+     */
+    public int queuedWorkerTasks() {
+        NettyServer s = runningOrNull();
+        return s == null ? 0 : s.queuedTasks();
+    }
+
+    private NettyServer runningOrNull() {
+        synchronized (lock) {
+            return running;
+        }
+    }
+
+    /**
      * Returns whether the server is started and not yet closed.
      *
      * @return whether the server is serving

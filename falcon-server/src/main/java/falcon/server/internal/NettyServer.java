@@ -35,6 +35,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -210,6 +211,21 @@ public final class NettyServer {
     /** Returns the bound port. */
     public int port() {
         return port;
+    }
+
+    /** Returns the number of open connections. */
+    public int openConnections() {
+        return connections.size();
+    }
+
+    /** Returns the pool's busy threads, or -1 when workers are virtual threads (not pooled). */
+    public int busyWorkers() {
+        return workers instanceof ThreadPoolExecutor ? ((ThreadPoolExecutor) workers).getActiveCount() : -1;
+    }
+
+    /** Returns the tasks waiting for a pool thread, or -1 when workers are virtual threads. */
+    public int queuedTasks() {
+        return workers instanceof ThreadPoolExecutor ? ((ThreadPoolExecutor) workers).getQueue().size() : -1;
     }
 
     /** Returns whether {@link #close()} is past its drain delay: connections now close as they finish. */
