@@ -66,6 +66,9 @@ public class App implements Handler {
     // What requests run on: replaced whole, never changed in place.
     private volatile Pipeline pipeline;
 
+    /** Set once when the server begins to stop; read by readiness probes. */
+    private volatile boolean draining;
+
     /** Creates an App with Falcon's defaults: JSON media, independent middleware, compiled router. */
     public App() {
         this(builder());
@@ -616,5 +619,23 @@ public class App implements Handler {
                         + ".processShutdown raised " + ex, ex);
             }
         }
+    }
+
+    /**
+     * Marks the App as draining: its server has begun to stop (see {@link Handler#draining()}).
+     */
+    @Override
+    public void draining() {
+        draining = true;
+    }
+
+    /**
+     * Returns whether the App's server has begun to stop; {@link HealthResource}'s readiness
+     * answer is 503 from then on.
+     *
+     * @return whether the server is draining
+     */
+    public boolean isDraining() {
+        return draining;
     }
 }

@@ -49,6 +49,19 @@ public interface Handler {
     }
 
     /**
+     * Tells the App that the server has begun to stop: it keeps serving for its drain delay (so
+     * that a load balancer that polls readiness stops sending new requests), then stops accepting
+     * connections and lets the requests in flight finish. Called once, before {@link #shutdown()},
+     * on the thread that closes the server; it must return at once.
+     *
+     * <p>{@code falcon.App} answers {@code isDraining()} with {@code true} from then on, which
+     * {@code falcon.HealthResource} turns into a 503 readiness answer. A wrapping handler passes
+     * it on.
+     */
+    default void draining() {
+    }
+
+    /**
      * Runs the App's shut-down work (middleware {@code processShutdown}); servers call it after
      * they stopped serving.
      *

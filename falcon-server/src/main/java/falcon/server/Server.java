@@ -127,6 +127,45 @@ public final class Server implements AutoCloseable {
     }
 
     /**
+     * Returns the number of open client connections (HTTP/1.1, HTTP/2 and WebSocket alike), for
+     * metrics; 0 before the server starts.
+     *
+     * @return the open connections
+     */
+    public int openConnections() {
+        NettyServer s = runningOrNull();
+        return s == null ? 0 : s.openConnections();
+    }
+
+    /**
+     * Returns how many of the worker pool's threads run the App's code now, for metrics; -1 when
+     * workers are virtual threads (JDK 21+), which are not pooled; 0 before the server starts.
+     *
+     * @return the busy pool threads, or -1 without a pool
+     */
+    public int busyWorkers() {
+        NettyServer s = runningOrNull();
+        return s == null ? 0 : s.busyWorkers();
+    }
+
+    /**
+     * Returns how many tasks (requests, resumed asynchronous steps) wait for a pool thread, for
+     * metrics; -1 when workers are virtual threads; 0 before the server starts.
+     *
+     * @return the queued tasks, or -1 without a pool
+     */
+    public int queuedWorkerTasks() {
+        NettyServer s = runningOrNull();
+        return s == null ? 0 : s.queuedTasks();
+    }
+
+    private NettyServer runningOrNull() {
+        synchronized (lock) {
+            return running;
+        }
+    }
+
+    /**
      * Returns whether the server is started and not yet closed.
      *
      * @return whether the server is serving
@@ -230,6 +269,10 @@ public final class Server implements AutoCloseable {
         private boolean http2 = true;
         private boolean h2c;
         private int maxConcurrentStreams = ServerOptions.DEFAULT_MAX_CONCURRENT_STREAMS;
+        private boolean compression;
+        private int compressionMinBytes = ServerOptions.DEFAULT_COMPRESSION_MIN_BYTES;
+        private boolean decompressRequests;
+        private Duration drainDelay = Duration.ZERO;
 
         private Builder(Handler app) {
             this.app = Objects.requireNonNull(app, "app");
@@ -505,6 +548,63 @@ public final class Server implements AutoCloseable {
         }
 
         /**
+         * Sets whether responses are compressed with gzip or deflate, as the request's {@code
+         * Accept-Encoding} allows; default {@code false}. See {@link ServerOptions#compression()}
+         * for what is compressed; a response opts out with {@code Cache-Control: no-transform}.
+         *
+         * @param enabled whether to compress responses
+         * @return this builder
+         */
+        public Builder compression(boolean enabled) {
+            this.compression = enabled;
+            return this;
+        }
+
+        /**
+         * Sets the smallest response body compressed, in bytes; default {@value
+         * ServerOptions#DEFAULT_COMPRESSION_MIN_BYTES}.
+         *
+         * @param bytes the threshold in bytes
+         * @return this builder
+         */
+        public Builder compressionMinBytes(int bytes) {
+            this.compressionMinBytes = notNegative(bytes, "compressionMinBytes");
+            return this;
+        }
+
+        /**
+         * Sets whether request bodies with {@code Content-Encoding: gzip} or {@code deflate} are
+         * decompressed for the App, {@link #maxBodyBytes(long)} limiting the decompressed size
+         * (413 past it); default {@code false}.
+         *
+         * @param enabled whether to decompress request bodies
+         * @return this builder
+         */
+        public Builder decompressRequests(boolean enabled) {
+            this.decompressRequests = enabled;
+            return this;
+        }
+
+        /**
+         * Sets how long the server keeps serving after {@code SIGTERM} or {@link Server#close()}
+         * with its App draining (readiness 503, see {@link ServerOptions#drainDelay()}) before it
+         * stops accepting connections; default zero. Under Kubernetes, a few seconds more than
+         * the readiness probe's period; the termination grace period must exceed this plus
+         * {@link #shutdownGrace(Duration)}.
+         *
+         * @param delay the drain delay, zero or more
+         * @return this builder
+         */
+        public Builder drainDelay(Duration delay) {
+            Objects.requireNonNull(delay, "drainDelay");
+            if (delay.isNegative()) {
+                throw new IllegalArgumentException("drainDelay must not be negative: " + delay);
+            }
+            this.drainDelay = delay;
+            return this;
+        }
+
+        /**
          * Returns the server, not yet started: call {@link Server#start()}.
          *
          * @return a server with this builder's settings
@@ -514,7 +614,8 @@ public final class Server implements AutoCloseable {
                     maxHeaderCount, maxBodyBytes, idleTimeout, headerReadTimeout, workerThreads, ioThreads,
                     shutdownGrace, shutdownHook, executionMode, tlsCertificateChain, tlsPrivateKey,
                     tlsKeyManagerFactory, http2, h2c, maxConcurrentStreams, minBodyBytesPerSecond,
-                    bodyRateGracePeriod, webSocketIdleTimeout));
+                    bodyRateGracePeriod, webSocketIdleTimeout, compression, compressionMinBytes, decompressRequests,
+                    drainDelay));
         }
 
         private static int positive(int value, String name) {

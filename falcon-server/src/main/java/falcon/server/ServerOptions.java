@@ -115,6 +115,9 @@ public final class ServerOptions {
     /** The default limit on concurrent HTTP/2 streams per connection (SETTINGS_MAX_CONCURRENT_STREAMS). */
     public static final int DEFAULT_MAX_CONCURRENT_STREAMS = 100;
 
+    /** The smallest response body compressed when compression is on, in bytes. */
+    public static final int DEFAULT_COMPRESSION_MIN_BYTES = 1024;
+
     /** HPACK counts 32 bytes of overhead per header field (RFC 7541 section 4.1). */
     private static final int HPACK_ENTRY_OVERHEAD = 32;
 
@@ -143,13 +146,22 @@ public final class ServerOptions {
     private final boolean http2;
     private final boolean h2c;
     private final int maxConcurrentStreams;
+    private final boolean compression;
+    private final int compressionMinBytes;
+    private final boolean decompressRequests;
+    private final Duration drainDelay;
 
     ServerOptions(String host, int port, int maxInitialLineBytes, int maxHeaderBytes, int maxHeaderCount,
             long maxBodyBytes, Duration idleTimeout, Duration headerReadTimeout, int workerThreads,
             int ioThreads, Duration shutdownGrace, boolean shutdownHook, ExecutionMode executionMode,
             Path tlsCertificateChain, Path tlsPrivateKey, KeyManagerFactory tlsKeyManagerFactory, boolean http2,
             boolean h2c, int maxConcurrentStreams, long minBodyBytesPerSecond, Duration bodyRateGracePeriod,
-            Duration webSocketIdleTimeout) {
+            Duration webSocketIdleTimeout, boolean compression, int compressionMinBytes, boolean decompressRequests,
+            Duration drainDelay) {
+        this.drainDelay = drainDelay;
+        this.compression = compression;
+        this.compressionMinBytes = compressionMinBytes;
+        this.decompressRequests = decompressRequests;
         this.minBodyBytesPerSecond = minBodyBytesPerSecond;
         this.bodyRateGracePeriod = bodyRateGracePeriod;
         this.webSocketIdleTimeout = webSocketIdleTimeout;
@@ -385,6 +397,55 @@ public final class ServerOptions {
     }
 
     /**
+     * Returns whether responses are compressed (gzip or deflate, by the request's {@code
+     * Accept-Encoding}); default {@code false}. Only bodies held in memory of at least {@link
+     * #compressionMinBytes()} bytes and a compressible media type (text, JSON, XML, JavaScript,
+     * SVG) are; never a 206, a body with its own {@code Content-Encoding}, SSE or another stream,
+     * a file, or a response with {@code Cache-Control: no-transform} (the per-response opt-out).
+     *
+     * @return whether responses are compressed
+     */
+    public boolean compression() {
+        return compression;
+    }
+
+    /**
+     * Returns the smallest body compressed, in bytes; default {@value #DEFAULT_COMPRESSION_MIN_BYTES}.
+     *
+     * @return the compression threshold in bytes
+     */
+    public int compressionMinBytes() {
+        return compressionMinBytes;
+    }
+
+    /**
+     * Returns whether request bodies sent with {@code Content-Encoding: gzip} or {@code deflate}
+     * are decompressed for the App (which then sees neither that header nor {@code
+     * Content-Length}); default {@code false}, and such bodies reach the App as sent. {@link
+     * #maxBodyBytes()} then limits the decompressed size: the body stream throws {@link
+     * falcon.HTTPPayloadTooLarge} (413) once more has come out, so a small "zip bomb" is stopped
+     * at the limit; data that is not valid gzip or deflate is a 400.
+     *
+     * @return whether request bodies are decompressed
+     */
+    public boolean decompressRequests() {
+        return decompressRequests;
+    }
+
+    /**
+     * Returns how long the server keeps serving, as usual, after it was asked to stop and before it
+     * stops accepting connections; default zero. During it the App is draining ({@code
+     * Handler.draining()}, {@code App.isDraining()}): {@code HealthResource}'s readiness answers
+     * 503, so that a load balancer or Kubernetes takes the instance out of rotation while it still
+     * answers what was sent to it. Then the graceful close of {@link #shutdownGrace()} follows.
+     *
+     * @return the drain delay
+     */
+    public Duration drainDelay() {
+        return drainDelay;
+    }
+
+    /**
      * Returns the SETTINGS_MAX_HEADER_LIST_SIZE the server announces over HTTP/2.
      *
      * <p>It leaves room for the request target and the per-field overhead HPACK counts (RFC 7541
@@ -407,6 +468,7 @@ public final class ServerOptions {
                 + ", headerReadTimeout=" + headerReadTimeout + ", workerThreads=" + workerThreads
                 + ", ioThreads=" + ioThreads + ", shutdownGrace=" + shutdownGrace
                 + ", shutdownHook=" + shutdownHook + ", executionMode=" + executionMode + ", tls=" + tls()
-                + ", http2=" + http2 + ", h2c=" + h2c + ", maxConcurrentStreams=" + maxConcurrentStreams + "}";
+                + ", http2=" + http2 + ", h2c=" + h2c + ", maxConcurrentStreams=" + maxConcurrentStreams + ", compression=" + compression
+                + ", compressionMinBytes=" + compressionMinBytes + ", decompressRequests=" + decompressRequests + ", drainDelay=" + drainDelay + "}";
     }
 }

@@ -18,6 +18,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -264,7 +265,19 @@ abstract class ExchangeHandler extends ChannelInboundHandlerAdapter {
             closeAfterResponse = true;
         }
         boolean expect = req.protocolVersion() != HttpVersion.HTTP_1_0 && HttpUtil.is100ContinueExpected(req);
+        String coding = null;
+        if (options.decompressRequests()) {
+            coding = Compression.requestCoding(req.headers().get(HttpHeaderNames.CONTENT_ENCODING));
+            if (coding != null) {
+                // The App sees the body as it will read it: decoded, its length unknown until the end
+                req.headers().remove(HttpHeaderNames.CONTENT_ENCODING);
+                req.headers().remove(HttpHeaderNames.CONTENT_LENGTH);
+            }
+        }
         current = new NettyExchange(this, app, req, length, keepAlive, expect);
+        if (coding != null) {
+            current.decompressBody(coding);
+        }
         if (upgrade) {
             current.offerWebSocket();
         }

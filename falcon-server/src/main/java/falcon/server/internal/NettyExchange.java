@@ -82,6 +82,9 @@ final class NettyExchange implements Exchange, Runnable {
     private String queryString;
     private RequestHeaders headers;
     private InputStream body; // set by the loop before dispatch
+    /** gzip or deflate when the App reads the body decompressed (decompressRequests); else null. */
+    private String requestCoding;
+    private boolean inflating;
 
     // loop
     private boolean dispatched;
@@ -400,7 +403,16 @@ final class NettyExchange implements Exchange, Runnable {
 
     @Override
     public InputStream body() {
+        if (requestCoding != null && !inflating) {
+            inflating = true;
+            body = Compression.inflating(body, requestCoding, connection.options.maxBodyBytes());
+        }
         return body;
+    }
+
+    /** The App reads the body decompressed from {@code coding}; the limit applies to what comes out. */
+    void decompressBody(String coding) {
+        this.requestCoding = coding;
     }
 
     @Override
@@ -461,6 +473,10 @@ final class NettyExchange implements Exchange, Runnable {
             body.release(); // not sent: HEAD, or a status without a body
         }
         byte[] bytes = body instanceof ReplyBody.Bytes ? ((ReplyBody.Bytes) body).bytes() : null;
+        if (bytes != null && !head && connection.options.compression()) {
+            bytes = Compression.apply(bytes, reply.status(), out, request.headers().get(HttpHeaderNames.ACCEPT_ENCODING),
+                    connection.options.compressionMinBytes());
+        }
         ByteBuf content = bytes == null || bytes.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(bytes);
         if (!hasLength && !head && bodyAllowed(reply.status())) {
             out.set(HttpHeaderNames.CONTENT_LENGTH, content.readableBytes());

@@ -35,6 +35,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -64,6 +65,8 @@ public final class NettyServer {
     private final ChannelGroup connections = new DefaultChannelGroup("falcon-connections",
             GlobalEventExecutor.INSTANCE);
     private final AtomicBoolean closing = new AtomicBoolean();
+    /** Set once the drain delay is over: connections are then closed as they finish. */
+    private volatile boolean stopping;
     private final CountDownLatch terminated = new CountDownLatch(1);
     private final String transport;
     private final SslContext tls; // null without TLS
@@ -210,9 +213,24 @@ public final class NettyServer {
         return port;
     }
 
-    /** Returns whether {@link #close()} has begun. */
+    /** Returns the number of open connections. */
+    public int openConnections() {
+        return connections.size();
+    }
+
+    /** Returns the pool's busy threads, or -1 when workers are virtual threads (not pooled). */
+    public int busyWorkers() {
+        return workers instanceof ThreadPoolExecutor ? ((ThreadPoolExecutor) workers).getActiveCount() : -1;
+    }
+
+    /** Returns the tasks waiting for a pool thread, or -1 when workers are virtual threads. */
+    public int queuedTasks() {
+        return workers instanceof ThreadPoolExecutor ? ((ThreadPoolExecutor) workers).getQueue().size() : -1;
+    }
+
+    /** Returns whether {@link #close()} is past its drain delay: connections now close as they finish. */
     public boolean isClosing() {
-        return closing.get();
+        return stopping;
     }
 
     /** Shuts down gracefully (see {@link falcon.server.Server#close()}); returns when done. */
@@ -221,6 +239,22 @@ public final class NettyServer {
             awaitQuietly();
             return;
         }
+        try {
+            app.draining();
+        } catch (RuntimeException ex) {
+            LOG.log(System.Logger.Level.ERROR, "the App's draining() failed", ex);
+        }
+        long drainMillis = options.drainDelay().toMillis();
+        if (drainMillis > 0) {
+            // Still accepting and serving: a load balancer polling readiness sees 503 meanwhile
+            LOG.log(System.Logger.Level.INFO, "falcon-server on port " + port + " draining for " + drainMillis + " ms");
+            try {
+                Thread.sleep(drainMillis);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        stopping = true;
         long deadline = System.nanoTime() + options.shutdownGrace().toNanos();
         try {
             serverChannel.close().awaitUninterruptibly();
