@@ -52,4 +52,48 @@ class LookServerTest {
             assertThat(image.body()).isEqualTo(fakeImageBytes);
         }
     }
+
+    /** The other requests of the tutorial, as {@code http} sends them to the running app. */
+    @Test
+    void theTutorialsOtherRequests() throws Exception {
+        try (Server server = Server.serve(Main.createApp(new ImageStore(fileSavePrefix)), 0)) {
+            String base = "http://127.0.0.1:" + server.port();
+            HttpClient http = HttpClient.newHttpClient();
+
+            // $ curl -v localhost:8000
+            HttpResponse<String> root = http.send(HttpRequest.newBuilder(URI.create(base + "/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(root.statusCode()).isEqualTo(404);
+
+            // $ http localhost:8000/images
+            HttpResponse<byte[]> list = http.send(HttpRequest.newBuilder(URI.create(base + "/images")).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(list.statusCode()).isEqualTo(200);
+            assertThat(list.headers().firstValue("content-type")).hasValue("application/msgpack");
+            assertThat(new falcon.media.msgpack.MessagePackHandler().deserialize(
+                    new java.io.ByteArrayInputStream(list.body()), "application/msgpack", -1))
+                    .isEqualTo(java.util.Map.of("images", java.util.List.of(
+                            java.util.Map.of("href", "/images/1eaf6ef1-7f2d-4ecc-a8d5-6e8adba7cc0e.png"))));
+
+            // $ http PUT localhost:8000/images
+            HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(base + "/images"))
+                    .PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(put.statusCode()).isEqualTo(405);
+            assertThat(put.headers().firstValue("allow")).hasValue("GET, POST, OPTIONS");
+
+            // $ http POST localhost:8000/images Content-Type:image/jpx
+            HttpResponse<String> jpx = http.send(HttpRequest.newBuilder(URI.create(base + "/images"))
+                    .header("Content-Type", "image/jpx").POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(jpx.statusCode()).isEqualTo(400);
+            assertThat(jpx.body()).isEqualTo("{\"title\": \"Bad request\", "
+                    + "\"description\": \"Image type not allowed. Must be PNG, JPEG, or GIF\"}");
+
+            // $ http localhost:8000/images/voltron.png
+            HttpResponse<String> voltron = http.send(HttpRequest.newBuilder(URI.create(base + "/images/voltron.png"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(voltron.statusCode()).isEqualTo(404);
+            assertThat(voltron.body()).isEqualTo("{\"title\": \"404 Not Found\"}");
+        }
+    }
 }
