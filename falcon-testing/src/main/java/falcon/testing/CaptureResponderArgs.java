@@ -39,9 +39,10 @@ public class CaptureResponderArgs implements BeforeHook {
         Object media = null;
         byte[] body = null;
         String numBytes = req.getHeader("capture-req-body-bytes");
+        String captureMedia = req.getHeader("capture-req-media");
         if (numBytes != null && !numBytes.isEmpty()) {
             body = req.getStream().readNBytes(Integer.parseInt(numBytes));
-        } else if (req.getHeader("capture-req-media") != null && !req.getHeader("capture-req-media").isEmpty()) {
+        } else if (captureMedia != null && !captureMedia.isEmpty()) {
             media = req.getMedia();
         }
         state.capture(req, resp, new LinkedHashMap<>(params), media, body);
