@@ -136,6 +136,24 @@ class FalconExtensionTest {
         }
     }
 
+    /** An App class with a constructor taking no arguments: {@code @FalconTest} makes one per test. */
+    public static class HelloApp extends App {
+        public HelloApp() {
+            addRoute("/hello", new SimpleTestResource(null, "hello from an App class", null, null));
+        }
+    }
+
+    @FalconTest(HelloApp.class)
+    @Nested
+    class BuiltFromAnAppClass {
+
+        @Test
+        void theClassIsInstantiated(TestClient client, App app) {
+            assertThat(app).isInstanceOf(HelloApp.class);
+            assertThat(client.simulateGet("/hello").getText()).isEqualTo("hello from an App class");
+        }
+    }
+
     /** Run through JUnit's own launcher: the conductor closed after the test, and the misconfigurations. */
     @Nested
     class Lifecycle {
@@ -163,6 +181,33 @@ class FalconExtensionTest {
             assertThat(summary.getTestsFailedCount()).isEqualTo(1);
             assertThat(summary.getFailures().get(0).getException()).hasMessageContaining(NoApp.class.getName()
                     + " has no @TestApp field or method and no @FalconTest(SomeClass.class) naming the App");
+        }
+
+        @Test
+        void aClassThatCannotBuildAnAppIsNamed() {
+            TestExecutionSummary summary = run(NamesNoFactory.class);
+
+            assertThat(summary.getTestsFailedCount()).isEqualTo(1);
+            assertThat(summary.getFailures().get(0).getException()).hasMessageContaining(
+                    "@FalconTest(java.lang.String.class): java.lang.String has no public static createApp() and is not an App");
+        }
+
+        @Test
+        void aTestAppMethodWithParametersIsRefused() {
+            TestExecutionSummary summary = run(TestAppWithParameters.class);
+
+            assertThat(summary.getTestsFailedCount()).isEqualTo(1);
+            assertThat(summary.getFailures().get(0).getException()).hasMessageContaining(
+                    "@TestApp method " + TestAppWithParameters.class.getName() + ".app must take no parameters");
+        }
+
+        @Test
+        void aTestAppThatGivesNoHandlerIsRefused() {
+            TestExecutionSummary summary = run(TestAppOfTheWrongType.class);
+
+            assertThat(summary.getTestsFailedCount()).isEqualTo(1);
+            assertThat(summary.getFailures().get(0).getException()).hasMessageContaining(
+                    "@TestApp field " + TestAppOfTheWrongType.class.getName() + ".app gave a java.lang.String, not an App or Handler");
         }
 
         @Test
@@ -216,6 +261,35 @@ class FalconExtensionTest {
 
         @Test
         void needsAnApp(App app) {
+        }
+    }
+
+    @FalconTest(String.class)
+    static class NamesNoFactory {
+        @Test
+        void needsAClient(TestClient client) {
+        }
+    }
+
+    @FalconTest
+    static class TestAppWithParameters {
+        @TestApp
+        App app(String name) {
+            return new App();
+        }
+
+        @Test
+        void needsAClient(TestClient client) {
+        }
+    }
+
+    @FalconTest
+    static class TestAppOfTheWrongType {
+        @TestApp
+        final Object app = "not an app";
+
+        @Test
+        void needsAClient(TestClient client) {
         }
     }
 }
