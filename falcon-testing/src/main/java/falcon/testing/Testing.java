@@ -5,6 +5,7 @@ import falcon.RequestOptions;
 import falcon.Response;
 import falcon.ResponseOptions;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -18,7 +19,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * small helpers of Falcon's {@code falcon.testing}: random strings, a free port, a charset.
  *
  * <p>Falcon: {@code falcon.testing.create_req}, {@code create_asgi_req}, {@code create_resp},
- * {@code rand_string}, {@code get_unused_port}, {@code get_encoding_from_headers}.
+ * {@code rand_string}, {@code get_unused_port}, {@code get_encoding_from_headers}, {@code
+ * redirected}.
  */
 public final class Testing {
 
@@ -187,6 +189,53 @@ public final class Testing {
             return "ISO-8859-1";
         }
         return null;
+    }
+
+    /**
+     * Sends {@code System.out} and {@code System.err} to the given streams until the returned
+     * object is closed, e.g. to check what a component prints:
+     *
+     * <pre>{@code
+     * try (Testing.Redirected r = Testing.redirected(out, null)) {
+     *     ...
+     * }
+     * }</pre>
+     *
+     * <p>The streams are the JVM's, so other threads' output is redirected too.
+     *
+     * <p>Falcon: {@code falcon.testing.redirected(stdout, stderr)}.
+     *
+     * @param stdout where {@code System.out} writes meanwhile, or {@code null} to leave it
+     * @param stderr where {@code System.err} writes meanwhile, or {@code null} to leave it
+     * @return closing it restores both streams
+     */
+    public static Redirected redirected(PrintStream stdout, PrintStream stderr) {
+        Redirected redirected = new Redirected(System.out, System.err);
+        if (stdout != null) {
+            System.setOut(stdout);
+        }
+        if (stderr != null) {
+            System.setErr(stderr);
+        }
+        return redirected;
+    }
+
+    /** What {@link #redirected} returns: closing it puts the previous streams back. */
+    public static final class Redirected implements AutoCloseable {
+        private final PrintStream out;
+        private final PrintStream err;
+
+        private Redirected(PrintStream out, PrintStream err) {
+            this.out = out;
+            this.err = err;
+        }
+
+        /** Restores the {@code System.out} and {@code System.err} of before. */
+        @Override
+        public void close() {
+            System.setOut(out);
+            System.setErr(err);
+        }
     }
 
     // Python's str.strip('\'"'): quotes of either kind, from both ends.

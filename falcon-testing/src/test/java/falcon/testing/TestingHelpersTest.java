@@ -205,6 +205,34 @@ class TestingHelpersTest {
         }
     }
 
+    @Test
+    void redirectedSendsSystemOutAndErrElsewhereUntilClosed() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream before = System.out;
+        java.io.PrintStream beforeErr = System.err;
+
+        try (Testing.Redirected r = Testing.redirected(new java.io.PrintStream(out, true), new java.io.PrintStream(err, true))) {
+            System.out.print("to out");
+            System.err.print("to err");
+        }
+
+        assertThat(out.toString()).isEqualTo("to out");
+        assertThat(err.toString()).isEqualTo("to err");
+        assertThat(System.out).isSameAs(before);
+        assertThat(System.err).isSameAs(beforeErr);
+    }
+
+    @Test
+    void redirectedLeavesANullStreamAsItIs() {
+        java.io.PrintStream beforeErr = System.err;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+
+        try (Testing.Redirected r = Testing.redirected(new java.io.PrintStream(out, true), null)) {
+            assertThat(System.err).isSameAs(beforeErr);
+        }
+    }
+
     @Nested
     class GetEncodingFromHeaders {
 
