@@ -11,7 +11,8 @@ import org.h2.jdbcx.JdbcConnectionPool;
 /**
  * All the recipes in one app, for trying them with curl: {@code /test} (header names), {@code
  * /report} and {@code /fibonacci} (CSV), {@code /quote} (indented JSON), {@code /cache/{url}} (raw
- * path), {@code /notes} (a connection per request), {@code /upload} (a streamed part).
+ * path), {@code /notes} (a connection per request), {@code /upload} (a streamed part), {@code
+ * /forms} (a nested multipart form).
  */
 public final class Main {
 
@@ -35,6 +36,7 @@ public final class Main {
                 .middleware(new RawPathComponent(), new NegotiationMiddleware(), new DatabaseSessionMiddleware(database))
                 .build();
         app.getRespOptions().mediaHandlers.put("application/json", new CustomJSONHandler());
+        Forms.installNestedFormParser(app);
         app.addRoute("/test", new FunkyResource());
         app.addRoute("/report", new Report());
         app.addRoute("/fibonacci", new FibonacciReport());
@@ -43,6 +45,7 @@ public final class Main {
         app.addRoute("/cache/{url}/status", new URLResource(), "status");
         app.addRoute("/notes", new NotesResource());
         app.addRoute("/upload", new UploadResource(store));
+        app.addRoute("/forms", new Forms());
         return app;
     }
 

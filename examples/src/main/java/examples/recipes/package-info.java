@@ -5,6 +5,8 @@
  * {@code indent} media-type parameter ({@link examples.recipes.CustomJSONHandler}), routing a
  * {@code %2F} inside a field on the raw path ({@link examples.recipes.RawPathComponent}), a database
  * connection per request ({@link examples.recipes.DatabaseSessionMiddleware}, on H2), and an
- * uploaded part streamed straight to storage ({@link examples.recipes.UploadResource}).
+ * uploaded part streamed straight to storage ({@link examples.recipes.UploadResource}), a nested
+ * multipart form ({@link examples.recipes.Forms}) and a connection pool made and disposed of with
+ * the app's lifespan ({@link examples.recipes.AsyncPoolMiddleware}).
  */
 package examples.recipes;
