@@ -12,7 +12,7 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * All the recipes in one app, for trying them with curl: {@code /test} (header names), {@code
  * /report} and {@code /fibonacci} (CSV), {@code /quote} (indented JSON), {@code /cache/{url}} (raw
  * path), {@code /notes} (a connection per request), {@code /upload} (a streamed part), {@code
- * /forms} (a nested multipart form).
+ * /forms} (a nested multipart form), {@code /greeting} (a request ID in the log).
  */
 public final class Main {
 
@@ -33,7 +33,8 @@ public final class Main {
     /** Creates the recipes' app on a database and a blob store. */
     public static App createApp(DataSource database, UploadResource.BlobStore store) {
         App app = App.builder()
-                .middleware(new RawPathComponent(), new NegotiationMiddleware(), new DatabaseSessionMiddleware(database))
+                .middleware(new RawPathComponent(), new NegotiationMiddleware(), new DatabaseSessionMiddleware(database),
+                        new RequestIDMiddleware())
                 .build();
         app.getRespOptions().mediaHandlers.put("application/json", new CustomJSONHandler());
         Forms.installNestedFormParser(app);
@@ -46,6 +47,7 @@ public final class Main {
         app.addRoute("/notes", new NotesResource());
         app.addRoute("/upload", new UploadResource(store));
         app.addRoute("/forms", new Forms());
+        app.addRoute("/greeting", new GreetingResource());
         return app;
     }
 

@@ -7,6 +7,7 @@
  * connection per request ({@link examples.recipes.DatabaseSessionMiddleware}, on H2), and an
  * uploaded part streamed straight to storage ({@link examples.recipes.UploadResource}), a nested
  * multipart form ({@link examples.recipes.Forms}) and a connection pool made and disposed of with
- * the app's lifespan ({@link examples.recipes.AsyncPoolMiddleware}).
+ * the app's lifespan ({@link examples.recipes.AsyncPoolMiddleware}), and an ID for each request's
+ * log lines ({@link examples.recipes.RequestIDMiddleware}).
  */
 package examples.recipes;

@@ -114,4 +114,58 @@ class MoreRecipesTest {
             assertThat(pool.getPool()).isNull();
         }
     }
+
+    @Nested
+    @FalconTest
+    class RequestIdLogging {
+
+        private final List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final java.util.logging.Logger logger = java.util.logging.Logger.getLogger(RequestIDMiddleware.LOGGER_NAME);
+        private final java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                logged.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+
+        @TestApp
+        App app() {
+            logger.addHandler(capture);
+            App app = App.builder().middleware(new RequestIDMiddleware()).build();
+            app.addRoute("/greeting", new GreetingResource());
+            return app;
+        }
+
+        @org.junit.jupiter.api.AfterEach
+        void removeHandler() {
+            logger.removeHandler(capture);
+        }
+
+        @Test
+        void theIdIsInTheHeaderAndInTheLogLine(TestClient client) {
+            Result first = client.simulateGet("/greeting");
+            Result second = client.simulateGet("/greeting");
+
+            String id = first.getHeader("X-Request-ID");
+            assertThat(id).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}");
+            assertThat(second.getHeader("X-Request-ID")).isNotEqualTo(id);
+            assertThat(logged).containsExactly("[" + id + "] greeting", "[" + second.getHeader("X-Request-ID") + "] greeting");
+        }
+
+        @Test
+        void anErrorResponseCarriesItToo(TestClient client) {
+            Result notFound = client.simulateGet("/nowhere");
+
+            assertThat(notFound.getStatusCode()).isEqualTo(404);
+            assertThat(notFound.getHeader("X-Request-ID")).hasSize(36);
+        }
+    }
 }
