@@ -1,5 +1,6 @@
 package examples.asgilook;
 
+import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -75,7 +76,7 @@ public class Store {
             return jpeg(image);
         }
         BufferedImage resized = new BufferedImage(size[0], size[1], BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = resized.createGraphics();
+        Graphics2D g = resized.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
             g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);

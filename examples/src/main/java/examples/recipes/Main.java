@@ -4,6 +4,7 @@ import falcon.App;
 import falcon.gateway.Handler;
 import falcon.server.Server;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -24,7 +25,7 @@ public final class Main {
         JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "");
         try (var connection = pool.getConnection(); var statement = connection.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS notes (id IDENTITY PRIMARY KEY, text VARCHAR(1000) NOT NULL)");
-        } catch (java.sql.SQLException ex) {
+        } catch (SQLException ex) {
             throw new IllegalStateException("cannot create the notes table", ex);
         }
         return pool;

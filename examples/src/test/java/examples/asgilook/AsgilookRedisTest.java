@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import falcon.server.Server;
+import io.lettuce.core.RedisClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -64,7 +65,7 @@ class AsgilookRedisTest {
     }
 
     private static void flushAll(Config config) {
-        io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(config.redisHost);
+        RedisClient client = RedisClient.create(config.redisHost);
         try (var connection = client.connect()) {
             connection.sync().flushall();
         } finally {
@@ -158,7 +159,7 @@ class AsgilookRedisTest {
         String thumbnail = "/thumbnails/" + Fixtures.FIRST_UUID + "/320x180.jpeg";
         get(thumbnail);
 
-        io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(redis.url());
+        RedisClient client = RedisClient.create(redis.url());
         try (var connection = client.connect()) {
             String key = "asgilook:/" + thumbnail;
             assertThat(connection.sync().exists(key)).isEqualTo(1L);

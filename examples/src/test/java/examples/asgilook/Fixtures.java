@@ -11,9 +11,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.imageio.ImageIO;
 
@@ -35,7 +37,7 @@ final class Fixtures {
     }
 
     /** The configuration of the tutorial's {@code client} fixture, on the given Redis. */
-    static Config config(Path storagePath, String redisHost, java.util.function.Function<String, Redis> redisFromUrl) {
+    static Config config(Path storagePath, String redisHost, Function<String, Redis> redisFromUrl) {
         Config config = new Config(Map.of("ASGI_LOOK_STORAGE_PATH", storagePath.toString()));
         config.redisFromUrl = redisFromUrl;
         config.redisHost = redisHost;
@@ -90,7 +92,7 @@ final class Fixtures {
     static String formatOf(byte[] data) {
         try (var in = ImageIO.createImageInputStream(new ByteArrayInputStream(data))) {
             var readers = ImageIO.getImageReaders(in);
-            return readers.hasNext() ? readers.next().getFormatName().toUpperCase(java.util.Locale.ROOT) : null;
+            return readers.hasNext() ? readers.next().getFormatName().toUpperCase(Locale.ROOT) : null;
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import falcon.server.Server;
 import falcon.testing.Testing;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,13 +31,13 @@ class RedisCacheTest {
 
     @Test
     void theConfigReadsTheRedisUrlAndStoragePathFromTheEnvironment() {
-        Config config = new Config(java.util.Map.of("ASGILOOK_REDIS_URL", "redis://example:6380",
+        Config config = new Config(Map.of("ASGILOOK_REDIS_URL", "redis://example:6380",
                 "ASGI_LOOK_STORAGE_PATH", storagePath.resolve("images").toString()));
 
         assertThat(config.redisHost).isEqualTo("redis://example:6380");
         assertThat(config.storagePath).isDirectory().isEqualTo(storagePath.resolve("images"));
         assertThat(config.minThumbSize).isEqualTo(64);
-        assertThat(new Config(java.util.Map.of("ASGI_LOOK_STORAGE_PATH", storagePath.toString())).redisHost)
+        assertThat(new Config(Map.of("ASGI_LOOK_STORAGE_PATH", storagePath.toString())).redisHost)
                 .isEqualTo("redis://127.0.0.1:6379");
     }
 }

@@ -2,7 +2,9 @@ package examples.look;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import falcon.media.msgpack.MessagePackHandler;
 import falcon.server.Server;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,10 +74,10 @@ class LookServerTest {
                     HttpResponse.BodyHandlers.ofByteArray());
             assertThat(list.statusCode()).isEqualTo(200);
             assertThat(list.headers().firstValue("content-type")).hasValue("application/msgpack");
-            assertThat(new falcon.media.msgpack.MessagePackHandler().deserialize(
-                    new java.io.ByteArrayInputStream(list.body()), "application/msgpack", -1))
-                    .isEqualTo(java.util.Map.of("images", java.util.List.of(
-                            java.util.Map.of("href", "/images/1eaf6ef1-7f2d-4ecc-a8d5-6e8adba7cc0e.png"))));
+            assertThat(new MessagePackHandler().deserialize(
+                    new ByteArrayInputStream(list.body()), "application/msgpack", -1))
+                    .isEqualTo(Map.of("images", List.of(
+                            Map.of("href", "/images/1eaf6ef1-7f2d-4ecc-a8d5-6e8adba7cc0e.png"))));
 
             // $ http PUT localhost:8000/images
             HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(base + "/images"))

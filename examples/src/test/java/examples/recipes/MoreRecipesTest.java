@@ -1,6 +1,7 @@
 package examples.recipes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import falcon.App;
 import falcon.testing.Conductor;
@@ -10,9 +11,15 @@ import falcon.testing.TestClient;
 import falcon.testing.junit.FalconTest;
 import falcon.testing.junit.TestApp;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.h2.jdbcx.JdbcConnectionPool;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -77,7 +84,7 @@ class MoreRecipesTest {
 
         @TestApp
         App app() throws Exception {
-            try (Connection conn = java.sql.DriverManager.getConnection(url, "sa", "");
+            try (Connection conn = DriverManager.getConnection(url, "sa", "");
                     Statement statement = conn.createStatement()) {
                 statement.execute("CREATE TABLE numbers (\"value\" INT)");
                 statement.execute("INSERT INTO numbers VALUES (1), (2), (3)");
@@ -105,7 +112,7 @@ class MoreRecipesTest {
 
             assertThat(during.getActiveConnections()).isZero();
             assertThat(pool.getPool()).isSameAs(during);
-            org.assertj.core.api.Assertions.assertThatThrownBy(during::getConnection)
+            assertThatThrownBy(during::getConnection)
                     .isInstanceOf(IllegalStateException.class);
         }
 
@@ -119,11 +126,11 @@ class MoreRecipesTest {
     @FalconTest
     class RequestIdLogging {
 
-        private final List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
-        private final java.util.logging.Logger logger = java.util.logging.Logger.getLogger(RequestIDMiddleware.LOGGER_NAME);
-        private final java.util.logging.Handler capture = new java.util.logging.Handler() {
+        private final List<String> logged = new CopyOnWriteArrayList<>();
+        private final Logger logger = Logger.getLogger(RequestIDMiddleware.LOGGER_NAME);
+        private final Handler capture = new Handler() {
             @Override
-            public void publish(java.util.logging.LogRecord record) {
+            public void publish(LogRecord record) {
                 logged.add(record.getMessage());
             }
 
@@ -144,7 +151,7 @@ class MoreRecipesTest {
             return app;
         }
 
-        @org.junit.jupiter.api.AfterEach
+        @AfterEach
         void removeHandler() {
             logger.removeHandler(capture);
         }

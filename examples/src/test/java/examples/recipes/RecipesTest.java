@@ -15,12 +15,18 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -163,10 +169,10 @@ class RecipesTest {
 
         @Test
         void nestedEmptyAndNonAsciiValuesAsPythonWritesThem() {
-            Map<String, Object> nested = new java.util.LinkedHashMap<>();
-            nested.put("b", java.util.Arrays.asList(1, 2.5, null, true));
+            Map<String, Object> nested = new LinkedHashMap<>();
+            nested.put("b", Arrays.asList(1, 2.5, null, true));
             nested.put("a", "café");
-            Map<String, Object> doc = new java.util.LinkedHashMap<>();
+            Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("nested", nested);
             doc.put("empty", List.of());
             doc.put("none", Map.of());
@@ -224,10 +230,10 @@ class RecipesTest {
         @Test
         void overARealSocketToo() throws Exception {
             try (Server server = Server.serve(app(), 0)) {
-                var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create("http://127.0.0.1:" + server.port()
+                var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + server.port()
                                 + "/cache/http%3A%2F%2Ffalconframework.org%2Fstatus")).build(),
-                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                        HttpResponse.BodyHandlers.ofString());
 
                 assertThat(response.body()).isEqualTo("{\"url\": \"http://falconframework.org/status\"}");
             }

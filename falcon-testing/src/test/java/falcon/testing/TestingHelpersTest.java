@@ -9,6 +9,9 @@ import falcon.Request;
 import falcon.Response;
 import falcon.ResponseOptions;
 import falcon.Status;
+import falcon.routing.RouteParams;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -140,7 +143,7 @@ class TestingHelpersTest {
         @Test
         void theRefusalNamesTheResourceClass() {
             assertThatThrownBy(() -> new CaptureResponderArgs().before(Testing.createReq("/"), Testing.createResp(),
-                    new Unrelated(), new falcon.routing.RouteParams()))
+                    new Unrelated(), new RouteParams()))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessage("CaptureResponderArgs hooks a responder of a SimpleTestResource or "
                             + "SimpleTestResourceAsync (or a subclass), not of " + Unrelated.class.getName());
@@ -207,12 +210,12 @@ class TestingHelpersTest {
 
     @Test
     void redirectedSendsSystemOutAndErrElsewhereUntilClosed() {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream before = System.out;
-        java.io.PrintStream beforeErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream before = System.out;
+        PrintStream beforeErr = System.err;
 
-        try (Testing.Redirected r = Testing.redirected(new java.io.PrintStream(out, true), new java.io.PrintStream(err, true))) {
+        try (Testing.Redirected r = Testing.redirected(new PrintStream(out, true), new PrintStream(err, true))) {
             System.out.print("to out");
             System.err.print("to err");
         }
@@ -225,10 +228,10 @@ class TestingHelpersTest {
 
     @Test
     void redirectedLeavesANullStreamAsItIs() {
-        java.io.PrintStream beforeErr = System.err;
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        PrintStream beforeErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        try (Testing.Redirected r = Testing.redirected(new java.io.PrintStream(out, true), null)) {
+        try (Testing.Redirected r = Testing.redirected(new PrintStream(out, true), null)) {
             assertThat(System.err).isSameAs(beforeErr);
         }
     }

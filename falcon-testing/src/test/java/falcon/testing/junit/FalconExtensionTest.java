@@ -1,18 +1,19 @@
 package falcon.testing.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
 
 import falcon.App;
 import falcon.Middleware;
 import falcon.Request;
 import falcon.Response;
+import falcon.gateway.Handler;
 import falcon.testing.Conductor;
 import falcon.testing.SimpleTestResource;
 import falcon.testing.TestClient;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
@@ -22,9 +23,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
-
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
-import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
 
 /** The {@code @FalconTest} extension: where it finds the App, what it gives, what it closes. */
 class FalconExtensionTest {
@@ -124,7 +122,7 @@ class FalconExtensionTest {
         private final App app = new App();
 
         @TestApp
-        final falcon.gateway.Handler handler = exchange -> app.handle(exchange);
+        final Handler handler = exchange -> app.handle(exchange);
 
         FoundOnAField() {
             app.addRoute("/anything", new SimpleTestResource("204 No Content", null, null, null));
@@ -255,7 +253,7 @@ class FalconExtensionTest {
     @FalconTest
     static class NotAnApp {
         @TestApp
-        static falcon.gateway.Handler handler() {
+        static Handler handler() {
             return exchange -> { };
         }
 
