@@ -1,12 +1,11 @@
 package falcon;
 
 import falcon.gateway.Exchange;
+import falcon.gateway.ForwardingExchange;
+import falcon.gateway.ForwardingHandler;
 import falcon.gateway.Handler;
 import falcon.gateway.Reply;
 import falcon.gateway.RequestHeaders;
-import falcon.gateway.WebSocketChannel;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -19,8 +18,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Flow;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -278,44 +275,28 @@ public final class AccessLog {
 
     // ------------------------------------------------------------------ the request path
 
-    private final class Logged implements Handler {
-        private final Handler app;
-
+    private final class Logged extends ForwardingHandler {
         Logged(Handler app) {
-            this.app = app;
+            super(app);
         }
 
         @Override
         public void handle(Exchange exchange) {
             if (exchange.webSocket() != null) {
-                app.handle(exchange);
+                delegate.handle(exchange);
                 return;
             }
-            app.handle(new LoggedExchange(exchange, begin(exchange)));
+            delegate.handle(new LoggedExchange(exchange, begin(exchange)));
         }
 
         @Override
         public Reply errorReply(Exchange exchange, HTTPError error) {
             Entry e = begin(exchange);
-            Reply reply = withId(app.errorReply(exchange, error), e);
+            Reply reply = withId(delegate.errorReply(exchange, error), e);
             end(e, reply);
             return reply;
         }
 
-        @Override
-        public void startup() {
-            app.startup();
-        }
-
-        @Override
-        public void shutdown() {
-            app.shutdown();
-        }
-
-        @Override
-        public void draining() {
-            app.draining();
-        }
     }
 
     private Entry begin(Exchange exchange) {
@@ -372,20 +353,19 @@ public final class AccessLog {
     }
 
     /** The exchange as the App sees it: the request ID among the headers, the reply logged once sent. */
-    private final class LoggedExchange implements Exchange {
-        private final Exchange exchange;
+    private final class LoggedExchange extends ForwardingExchange {
         private final Entry entry;
         private RequestHeaders headers;
 
         LoggedExchange(Exchange exchange, Entry entry) {
-            this.exchange = exchange;
+            super(exchange);
             this.entry = entry;
         }
 
         @Override
         public void respond(Reply reply) {
             Reply withId = withId(reply, entry);
-            exchange.respond(new Reply(withId.status(), withId.reason(), withId.headers(), withId.body(), () -> {
+            delegate.respond(new Reply(withId.status(), withId.reason(), withId.headers(), withId.body(), () -> {
                 try {
                     reply.afterSent();
                 } finally {
@@ -398,74 +378,9 @@ public final class AccessLog {
         public RequestHeaders headers() {
             RequestHeaders h = headers;
             if (h == null) {
-                h = headers = new WithRequestId(exchange.headers(), entry.requestId);
+                h = headers = new WithRequestId(delegate.headers(), entry.requestId);
             }
             return h;
-        }
-
-        @Override
-        public String method() {
-            return exchange.method();
-        }
-
-        @Override
-        public String rawPath() {
-            return exchange.rawPath();
-        }
-
-        @Override
-        public String queryString() {
-            return exchange.queryString();
-        }
-
-        @Override
-        public String protocol() {
-            return exchange.protocol();
-        }
-
-        @Override
-        public String scheme() {
-            return exchange.scheme();
-        }
-
-        @Override
-        public String serverHost() {
-            return exchange.serverHost();
-        }
-
-        @Override
-        public int serverPort() {
-            return exchange.serverPort();
-        }
-
-        @Override
-        public String remoteAddr() {
-            return exchange.remoteAddr();
-        }
-
-        @Override
-        public String rootPath() {
-            return exchange.rootPath();
-        }
-
-        @Override
-        public InputStream body() {
-            return exchange.body();
-        }
-
-        @Override
-        public Flow.Publisher<ByteBuffer> bodyPublisher() {
-            return exchange.bodyPublisher();
-        }
-
-        @Override
-        public Executor executor() {
-            return exchange.executor();
-        }
-
-        @Override
-        public WebSocketChannel webSocket() {
-            return exchange.webSocket();
         }
     }
 

@@ -1,17 +1,13 @@
 package examples.recipes;
 
 import falcon.gateway.Exchange;
+import falcon.gateway.ForwardingExchange;
+import falcon.gateway.ForwardingHandler;
 import falcon.gateway.Handler;
 import falcon.gateway.Reply;
-import falcon.gateway.RequestHeaders;
-import falcon.gateway.WebSocketChannel;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Flow;
 
 /**
  * Writes response header names in Title-Case ({@code Content-Type}), or as {@code
@@ -24,32 +20,20 @@ import java.util.concurrent.Flow;
  * Server.serve(app, 8000);
  * }</pre>
  */
-public class CustomHeadersMiddleware implements Handler {
-
-    private final Handler app;
+public class CustomHeadersMiddleware extends ForwardingHandler {
     private final boolean titleCase;
     private final Map<String, String> capitalization;
 
     /** Wraps {@code app}; {@code customCapitalization} maps lower-case names to their spelling. */
     public CustomHeadersMiddleware(Handler app, boolean titleCase, Map<String, String> customCapitalization) {
-        this.app = app;
+        super(app);
         this.titleCase = titleCase;
         this.capitalization = customCapitalization == null ? Map.of() : Map.copyOf(customCapitalization);
     }
 
     @Override
     public void handle(Exchange exchange) {
-        app.handle(new Wrapper(exchange));
-    }
-
-    @Override
-    public void startup() {
-        app.startup();
-    }
-
-    @Override
-    public void shutdown() {
-        app.shutdown();
+        delegate.handle(new Wrapper(exchange));
     }
 
     /** Python's {@code str.title()}: a letter after a non-letter is upper case, the others lower. */
@@ -75,86 +59,14 @@ public class CustomHeadersMiddleware implements Handler {
     }
 
     /** The exchange the App sees: everything passes through but the reply's header names. */
-    private final class Wrapper implements Exchange {
-        private final Exchange exchange;
-
+    private final class Wrapper extends ForwardingExchange {
         Wrapper(Exchange exchange) {
-            this.exchange = exchange;
-        }
-
-        @Override
-        public String method() {
-            return exchange.method();
-        }
-
-        @Override
-        public String rawPath() {
-            return exchange.rawPath();
-        }
-
-        @Override
-        public String queryString() {
-            return exchange.queryString();
-        }
-
-        @Override
-        public String protocol() {
-            return exchange.protocol();
-        }
-
-        @Override
-        public String scheme() {
-            return exchange.scheme();
-        }
-
-        @Override
-        public String serverHost() {
-            return exchange.serverHost();
-        }
-
-        @Override
-        public int serverPort() {
-            return exchange.serverPort();
-        }
-
-        @Override
-        public String remoteAddr() {
-            return exchange.remoteAddr();
-        }
-
-        @Override
-        public String rootPath() {
-            return exchange.rootPath();
-        }
-
-        @Override
-        public RequestHeaders headers() {
-            return exchange.headers();
-        }
-
-        @Override
-        public InputStream body() {
-            return exchange.body();
-        }
-
-        @Override
-        public Flow.Publisher<ByteBuffer> bodyPublisher() {
-            return exchange.bodyPublisher();
-        }
-
-        @Override
-        public Executor executor() {
-            return exchange.executor();
-        }
-
-        @Override
-        public WebSocketChannel webSocket() {
-            return exchange.webSocket();
+            super(exchange);
         }
 
         @Override
         public void respond(Reply reply) {
-            exchange.respond(rename(reply));
+            delegate.respond(rename(reply));
         }
     }
 }

@@ -1,6 +1,7 @@
 package falcon.opentelemetry;
 
 import falcon.gateway.Exchange;
+import falcon.gateway.ForwardingExchange;
 import falcon.gateway.Reply;
 import falcon.gateway.RequestHeaders;
 import falcon.gateway.WebSocketChannel;
@@ -13,17 +14,14 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.ContextKey;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One exchange and its span: passes everything through to the adapter's exchange, gives the App
  * an executor that resumes stages with the span's context, and ends the span once the reply is out.
  */
-final class TracedExchange implements Exchange {
+final class TracedExchange extends ForwardingExchange {
 
     static final ContextKey<TracedExchange> KEY = ContextKey.named("falcon.exchange");
 
@@ -46,7 +44,6 @@ final class TracedExchange implements Exchange {
     static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
 
     private final FalconTelemetry telemetry;
-    private final Exchange exchange;
     private final Span span;
     private final Context context;
     private final String method;
@@ -61,8 +58,8 @@ final class TracedExchange implements Exchange {
     private WebSocketChannel webSocket;
 
     private TracedExchange(FalconTelemetry telemetry, Exchange exchange, Context parent, String method) {
+        super(exchange);
         this.telemetry = telemetry;
-        this.exchange = exchange;
         this.method = method;
         this.startNanos = System.nanoTime();
         String protocol = exchange.protocol();
@@ -224,7 +221,7 @@ final class TracedExchange implements Exchange {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         AttributesBuilder attrs = Attributes.builder()
                 .put(HTTP_REQUEST_METHOD, method)
-                .put(URL_SCHEME, exchange.scheme());
+                .put(URL_SCHEME, delegate.scheme());
         if (status > 0) {
             attrs.put(HTTP_RESPONSE_STATUS_CODE, status);
         }
@@ -249,7 +246,7 @@ final class TracedExchange implements Exchange {
     @Override
     public void respond(Reply reply) {
         replied(reply);
-        exchange.respond(new Reply(reply.status(), reply.reason(), reply.headers(), reply.body(), () -> {
+        delegate.respond(new Reply(reply.status(), reply.reason(), reply.headers(), reply.body(), () -> {
             try {
                 reply.afterSent();
             } finally {
@@ -262,7 +259,7 @@ final class TracedExchange implements Exchange {
     public Executor executor() {
         Executor e = executor;
         if (e == null) {
-            e = executor = context.wrap(exchange.executor());
+            e = executor = context.wrap(delegate.executor());
         }
         return e;
     }
@@ -271,7 +268,7 @@ final class TracedExchange implements Exchange {
     public WebSocketChannel webSocket() {
         WebSocketChannel ws = webSocket;
         if (ws == null) {
-            WebSocketChannel channel = exchange.webSocket();
+            WebSocketChannel channel = delegate.webSocket();
             if (channel != null) {
                 ws = webSocket = new TracedWebSocket(channel, this);
             }
@@ -288,65 +285,5 @@ final class TracedExchange implements Exchange {
     void denied() {
         status(403);
         end();
-    }
-
-    @Override
-    public String method() {
-        return exchange.method();
-    }
-
-    @Override
-    public String rawPath() {
-        return exchange.rawPath();
-    }
-
-    @Override
-    public String queryString() {
-        return exchange.queryString();
-    }
-
-    @Override
-    public String protocol() {
-        return exchange.protocol();
-    }
-
-    @Override
-    public String scheme() {
-        return exchange.scheme();
-    }
-
-    @Override
-    public String serverHost() {
-        return exchange.serverHost();
-    }
-
-    @Override
-    public int serverPort() {
-        return exchange.serverPort();
-    }
-
-    @Override
-    public String remoteAddr() {
-        return exchange.remoteAddr();
-    }
-
-    @Override
-    public String rootPath() {
-        return exchange.rootPath();
-    }
-
-    @Override
-    public RequestHeaders headers() {
-        return exchange.headers();
-    }
-
-    @Override
-    public InputStream body() {
-        return exchange.body();
-    }
-
-    @Override
-    public Flow.Publisher<ByteBuffer> bodyPublisher() {
-        return exchange.bodyPublisher();
     }
 }

@@ -2,6 +2,7 @@ package falcon.opentelemetry;
 
 import falcon.HTTPError;
 import falcon.gateway.Exchange;
+import falcon.gateway.ForwardingHandler;
 import falcon.gateway.Handler;
 import falcon.gateway.Reply;
 import falcon.gateway.RequestHeaders;
@@ -13,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The App behind a span per exchange: what {@link FalconTelemetry#instrument} returns. */
-final class TracedHandler implements Handler {
+final class TracedHandler extends ForwardingHandler {
 
     /** Reads propagation fields from the request headers (names compare without case). */
     static final TextMapGetter<RequestHeaders> HEADERS = new TextMapGetter<>() {
@@ -32,11 +33,10 @@ final class TracedHandler implements Handler {
         }
     };
 
-    private final Handler app;
     private final FalconTelemetry telemetry;
 
     TracedHandler(Handler app, FalconTelemetry telemetry) {
-        this.app = app;
+        super(app);
         this.telemetry = telemetry;
     }
 
@@ -44,7 +44,7 @@ final class TracedHandler implements Handler {
     public void handle(Exchange exchange) {
         TracedExchange traced = TracedExchange.start(telemetry, exchange);
         try (Scope ignored = traced.context().makeCurrent()) {
-            app.handle(traced);
+            delegate.handle(traced);
         } catch (RuntimeException | Error ex) {
             traced.exception(ex);
             traced.end();
@@ -57,26 +57,11 @@ final class TracedHandler implements Handler {
         TracedExchange traced = TracedExchange.start(telemetry, exchange);
         Reply reply;
         try (Scope ignored = traced.context().makeCurrent()) {
-            reply = app.errorReply(exchange, error);
+            reply = delegate.errorReply(exchange, error);
         }
         traced.replied(reply);
         traced.end();
         return reply;
-    }
-
-    @Override
-    public void startup() {
-        app.startup();
-    }
-
-    @Override
-    public void shutdown() {
-        app.shutdown();
-    }
-
-    @Override
-    public void draining() {
-        app.draining();
     }
 
     static Context extract(FalconTelemetry telemetry, Exchange exchange) {
