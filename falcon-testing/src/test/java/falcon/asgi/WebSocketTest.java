@@ -10,6 +10,8 @@ import falcon.Request;
 import falcon.Response;
 import falcon.WebSocket;
 import falcon.WebSocketDisconnected;
+import falcon.WebSocketOptions;
+import falcon.gateway.WebSocketChannel;
 import falcon.WebSocketHandlerNotFound;
 import falcon.WebSocketPathNotFound;
 import falcon.WebSocketPayloadType;
@@ -372,8 +374,92 @@ class WebSocketTest {
                 .extracting(ex -> ((WebSocketDisconnected) ex).getCode()).isEqualTo(1001);
     }
 
+    /** An adapter's channel that records the App's flow control and lets a test push messages. */
+    static final class RecordingChannel implements WebSocketChannel {
+        final List<String> flow = new CopyOnWriteArrayList<>();
+        volatile WebSocketChannel.Listener listener;
+
+        @Override
+        public List<String> subprotocols() {
+            return List.of();
+        }
+
+        @Override
+        public CompletionStage<Void> accept(String subprotocol, List<String> headers) {
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public void deny(int closeCode) {
+        }
+
+        @Override
+        public void start(WebSocketChannel.Listener l) {
+            listener = l;
+        }
+
+        @Override
+        public CompletionStage<Void> sendText(String text) {
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public CompletionStage<Void> sendBinary(byte[] data) {
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public CompletionStage<Void> close(int code, String reason) {
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public void pause() {
+            flow.add("pause");
+        }
+
+        @Override
+        public void resume() {
+            flow.add("resume");
+        }
+    }
+
     @Test
-    void theReceiveQueueIsBounded() throws Exception {
+    void theReceiveQueueIsBounded() {
+        WebSocketOptions options = new WebSocketOptions();
+        options.maxReceiveQueue = 2;
+        RecordingChannel channel = new RecordingChannel();
+        WebSocket ws = new WebSocket(channel, options);
+        ws.accept();
+
+        channel.listener.onText("0");
+        assertThat(channel.flow).as("one message waits: room for another").isEmpty();
+        channel.listener.onText("1");
+        assertThat(channel.flow).as("the queue is full: the adapter stops reading").containsExactly("pause");
+
+        assertThat(ws.receiveText()).isEqualTo("0");
+        assertThat(channel.flow).as("room again: the adapter reads on").containsExactly("pause", "resume");
+        assertThat(ws.receiveText()).isEqualTo("1");
+        assertThat(channel.flow).containsExactly("pause", "resume");
+    }
+
+    @Test
+    void theDefaultReceiveQueueHoldsFourMessages() {
+        RecordingChannel channel = new RecordingChannel();
+        WebSocket ws = new WebSocket(channel, new WebSocketOptions());
+        ws.accept();
+        for (int i = 0; i < WebSocketOptions.DEFAULT_MAX_RECEIVE_QUEUE - 1; i++) {
+            channel.listener.onBinary(new byte[] {(byte) i});
+        }
+        assertThat(channel.flow).isEmpty();
+        channel.listener.onBinary(new byte[] {9});
+        assertThat(channel.flow).containsExactly("pause");
+        assertThat(ws.receiveData()).containsExactly(0);
+        assertThat(channel.flow).containsExactly("pause", "resume");
+    }
+
+    @Test
+    void messagesHeldBackByAFullQueueArriveInOrder() throws Exception {
         CountDownLatch go = new CountDownLatch(1);
         App app = new App();
         app.getWsOptions().maxReceiveQueue = 2;
