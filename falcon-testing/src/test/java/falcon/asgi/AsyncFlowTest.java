@@ -480,6 +480,41 @@ class AsyncFlowTest {
     }
 
     @Test
+    void aStartupFailureStopsTheComponentsAfterIt() {
+        List<String> events = new CopyOnWriteArrayList<>();
+        App app = App.builder().middleware(new Lifespan("a", false, events), new Lifespan("bad", true, events),
+                new Lifespan("c", false, events)).build();
+        assertThatThrownBy(app::startup)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("startup failed: " + Lifespan.class.getName()
+                        + ".processStartup raised java.lang.IllegalStateException: no database")
+                .hasCauseInstanceOf(IllegalStateException.class);
+        assertThat(events).containsExactly("a startup");
+    }
+
+    @Test
+    void aShutdownFailureIsReportedAndSkipsTheComponentsBeforeIt() {
+        List<String> events = new CopyOnWriteArrayList<>();
+        Middleware failing = new Middleware() {
+            @Override
+            public void processShutdown() throws Exception {
+                events.add("bad shutdown");
+                throw new java.io.IOException("disk gone");
+            }
+        };
+        App app = App.builder().middleware(new Lifespan("a", false, events), failing,
+                new Lifespan("c", false, events)).build();
+        app.startup();
+        assertThatThrownBy(app::shutdown)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("shutdown failed: ")
+                .hasMessageEndingWith(".processShutdown raised java.io.IOException: disk gone")
+                .hasRootCauseMessage("disk gone");
+        // reverse order: c, then the failing one; a is skipped
+        assertThat(events).containsExactly("a startup", "c startup", "c shutdown", "bad shutdown");
+    }
+
+    @Test
     void aStartupFailureIsReported() {
         App app = App.builder().middleware(new Lifespan("bad", true)).build();
         assertThatThrownBy(() -> new TestClient(app).conductor())
