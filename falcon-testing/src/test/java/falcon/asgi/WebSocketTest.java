@@ -374,23 +374,29 @@ class WebSocketTest {
                 .extracting(ex -> ((WebSocketDisconnected) ex).getCode()).isEqualTo(1001);
     }
 
-    /** An adapter's channel that records the App's flow control and lets a test push messages. */
+    /** An adapter's channel that records what the App does and lets a test push messages. */
     static final class RecordingChannel implements WebSocketChannel {
         final List<String> flow = new CopyOnWriteArrayList<>();
+        final List<String> calls = new CopyOnWriteArrayList<>();
         volatile WebSocketChannel.Listener listener;
+        volatile boolean failWrites;
+        volatile boolean failAccept;
 
         @Override
         public List<String> subprotocols() {
-            return List.of();
+            return List.of("wamp", "mqtt");
         }
 
         @Override
         public CompletionStage<Void> accept(String subprotocol, List<String> headers) {
-            return CompletableFuture.completedFuture(null);
+            calls.add("accept " + subprotocol + " " + headers);
+            return failAccept ? CompletableFuture.failedFuture(new java.io.IOException("gone"))
+                    : CompletableFuture.completedFuture(null);
         }
 
         @Override
         public void deny(int closeCode) {
+            calls.add("deny " + closeCode);
         }
 
         @Override
@@ -400,16 +406,25 @@ class WebSocketTest {
 
         @Override
         public CompletionStage<Void> sendText(String text) {
-            return CompletableFuture.completedFuture(null);
+            return write("text " + text);
         }
 
         @Override
         public CompletionStage<Void> sendBinary(byte[] data) {
+            return write("binary " + java.util.Arrays.toString(data));
+        }
+
+        private CompletionStage<Void> write(String what) {
+            if (failWrites) {
+                return CompletableFuture.failedFuture(new java.io.IOException("reset"));
+            }
+            calls.add(what);
             return CompletableFuture.completedFuture(null);
         }
 
         @Override
         public CompletionStage<Void> close(int code, String reason) {
+            calls.add("close " + code + " " + reason);
             return CompletableFuture.completedFuture(null);
         }
 
@@ -422,6 +437,203 @@ class WebSocketTest {
         public void resume() {
             flow.add("resume");
         }
+    }
+
+    private static WebSocket accepted(RecordingChannel channel) {
+        WebSocket ws = new WebSocket(channel, new WebSocketOptions());
+        ws.accept();
+        return ws;
+    }
+
+    @Test
+    void theStatesFollowTheConnection() {
+        RecordingChannel channel = new RecordingChannel();
+        WebSocket ws = new WebSocket(channel, new WebSocketOptions());
+        assertThat(ws.isUnaccepted()).isTrue();
+        assertThat(ws.isReady()).isFalse();
+        assertThat(ws.isClosed()).isFalse();
+        assertThat(ws.getCloseCode()).isEqualTo(-1);
+        assertThat(ws.getSubprotocols()).containsExactly("wamp", "mqtt");
+        assertThat(ws.supportsAcceptHeaders()).isTrue();
+
+        ws.accept("wamp", Map.of("X-Trace", "1"));
+        assertThat(channel.calls).containsExactly("accept wamp [x-trace, 1]");
+        assertThat(ws.isUnaccepted()).isFalse();
+        assertThat(ws.isReady()).isTrue();
+        assertThat(ws.isClosed()).isFalse();
+        assertThat(ws.getCloseCode()).isEqualTo(-1);
+
+        channel.listener.onClose(4001, "bye");
+        assertThat(ws.isReady()).isFalse();
+        assertThat(ws.isClosed()).isTrue();
+        assertThat(ws.getCloseCode()).isEqualTo(4001);
+        assertThat(ws.toString()).isEqualTo("WebSocket{ACCEPTED, code 4001}");
+        assertThatThrownBy(ws::receiveText).isInstanceOf(WebSocketDisconnected.class)
+                .extracting(ex -> ((WebSocketDisconnected) ex).getCode()).isEqualTo(4001);
+        assertThat(ws.toString()).isEqualTo("WebSocket{CLOSED, code 4001}");
+    }
+
+    @Test
+    void acceptIsOnceAndNeverNamesTheSubprotocolInHeaders() {
+        RecordingChannel channel = new RecordingChannel();
+        WebSocket ws = new WebSocket(channel, new WebSocketOptions());
+        assertThatThrownBy(() -> ws.accept(null, Map.of("Sec-WebSocket-Protocol", "wamp")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("subprotocol argument");
+        assertThat(ws.isUnaccepted()).isTrue();
+        ws.accept();
+        assertThat(channel.calls).containsExactly("accept null []");
+        assertThatThrownBy(ws::accept).isInstanceOf(falcon.OperationNotAllowed.class)
+                .hasMessage("accept() may only be called once on an open WebSocket connection");
+        ws.close();
+        assertThatThrownBy(ws::accept).isInstanceOf(falcon.OperationNotAllowed.class)
+                .hasMessage("accept() may not be called on a closed WebSocket connection");
+    }
+
+    @Test
+    void aFailedAcceptIsADisconnect() {
+        RecordingChannel channel = new RecordingChannel();
+        channel.failAccept = true;
+        WebSocket ws = new WebSocket(channel, new WebSocketOptions());
+        assertThatThrownBy(ws::accept).isInstanceOf(WebSocketDisconnected.class)
+                .extracting(ex -> ((WebSocketDisconnected) ex).getCode()).isEqualTo(1006);
+        assertThat(ws.isClosed()).isTrue();
+        assertThat(ws.getCloseCode()).isEqualTo(1006);
+    }
+
+    @Test
+    void closeSendsTheCodeWithItsDefaultReasonOnce() {
+        RecordingChannel channel = new RecordingChannel();
+        WebSocket ws = accepted(channel);
+        ws.close(3404);
+        ws.close(4000, "again");
+        assertThat(channel.calls).containsExactly("accept null []", "close 3404 Not Found");
+        assertThat(ws.isClosed()).isTrue();
+        assertThat(ws.isReady()).isFalse();
+        assertThat(ws.getCloseCode()).isEqualTo(3404);
+        assertThatThrownBy(() -> ws.sendText("late")).isInstanceOf(WebSocketDisconnected.class)
+                .extracting(ex -> ((WebSocketDisconnected) ex).getCode()).isEqualTo(3404);
+        assertThatThrownBy(ws::receiveText).isInstanceOf(WebSocketDisconnected.class);
+
+        RecordingChannel other = new RecordingChannel();
+        WebSocket second = accepted(other);
+        second.close(4000, "custom");
+        second.close();
+        assertThat(other.calls).containsExactly("accept null []", "close 4000 custom");
+        RecordingChannel third = new RecordingChannel();
+        accepted(third).close();
+        assertThat(third.calls).containsExactly("accept null []", "close 1000 Normal Closure");
+        RecordingChannel fourth = new RecordingChannel();
+        accepted(fourth).close(4000);
+        assertThat(fourth.calls).as("no default reason").containsExactly("accept null []", "close 4000 ");
+    }
+
+    @Test
+    void closeBeforeAcceptDeniesWithTheCode() {
+        RecordingChannel channel = new RecordingChannel();
+        WebSocket ws = new WebSocket(channel, new WebSocketOptions());
+        ws.close(3403);
+        assertThat(channel.calls).containsExactly("deny 3403");
+        assertThat(ws.isClosed()).isTrue();
+        assertThat(ws.getCloseCode()).isEqualTo(3403);
+    }
+
+    @Test
+    void closeCodesAtTheEdgesOfTheReservedRanges() {
+        for (int code : new int[] {999, 1004, 1005, 1006, 1015, 1999}) {
+            WebSocket ws = accepted(new RecordingChannel());
+            assertThatThrownBy(() -> ws.close(code)).as("code %d", code)
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThat(ws.isReady()).isTrue();
+        }
+        for (int code : new int[] {1000, 1003, 1007, 1014, 2000, 4999}) {
+            RecordingChannel channel = new RecordingChannel();
+            WebSocket ws = accepted(channel);
+            ws.close(code, "r");
+            assertThat(channel.calls).as("code %d", code).endsWith("close " + code + " r");
+        }
+    }
+
+    @Test
+    void aClientCloseIsNoticedBySendEvenWhileMessagesWait() {
+        RecordingChannel channel = new RecordingChannel();
+        WebSocket ws = accepted(channel);
+        channel.listener.onText("last words");
+        channel.listener.onClose(1001, "");
+        assertThat(ws.isClosed()).isTrue();
+        assertThatThrownBy(() -> ws.sendText("hello?")).isInstanceOf(WebSocketDisconnected.class)
+                .extracting(ex -> ((WebSocketDisconnected) ex).getCode()).isEqualTo(1001);
+        assertThat(channel.calls).containsExactly("accept null []");
+    }
+
+    @Test
+    void theMessagesSentBeforeTheCloseAreStillReceived() {
+        RecordingChannel channel = new RecordingChannel();
+        WebSocket ws = accepted(channel);
+        channel.listener.onText("one");
+        channel.listener.onBinary(new byte[] {2});
+        channel.listener.onClose(1000, "");
+        assertThat(ws.receiveText()).isEqualTo("one");
+        assertThat(ws.receiveData()).containsExactly(2);
+        assertThatThrownBy(ws::receiveText).isInstanceOf(WebSocketDisconnected.class)
+                .extracting(ex -> ((WebSocketDisconnected) ex).getCode()).isEqualTo(1000);
+        assertThat(ws.getCloseCode()).isEqualTo(1000);
+    }
+
+    @Test
+    void aFailedWriteIsADisconnect() {
+        RecordingChannel channel = new RecordingChannel();
+        WebSocket ws = accepted(channel);
+        channel.failWrites = true;
+        assertThatThrownBy(() -> ws.sendData(new byte[] {1})).isInstanceOf(WebSocketDisconnected.class)
+                .extracting(ex -> ((WebSocketDisconnected) ex).getCode()).isEqualTo(1006);
+        assertThat(ws.isClosed()).isTrue();
+        assertThat(ws.isReady()).isFalse();
+        assertThat(ws.getCloseCode()).isEqualTo(1006);
+    }
+
+    @Test
+    void sendsReachTheChannelAndDataIsCopied() {
+        RecordingChannel channel = new RecordingChannel();
+        WebSocket ws = accepted(channel);
+        byte[] data = {1, 2};
+        ws.sendData(data);
+        data[0] = 9;
+        ws.sendText("hi");
+        ws.sendMedia(Map.of("n", 1));
+        assertThat(channel.calls).containsExactly("accept null []", "binary [1, 2]", "text hi", "text {\"n\": 1}");
+        assertThatThrownBy(() -> ws.sendText(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("payload must be a string");
+        assertThatThrownBy(() -> ws.sendData(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("payload must be a byte string");
+    }
+
+    @Test
+    void receivesCheckThePayloadTypeAndWaitOneAtATime() throws Exception {
+        RecordingChannel channel = new RecordingChannel();
+        WebSocket ws = accepted(channel);
+        channel.listener.onBinary(new byte[] {1});
+        assertThatThrownBy(ws::receiveText).isInstanceOf(falcon.PayloadTypeError.class)
+                .hasMessage("Missing TEXT (0x01) payload");
+        channel.listener.onText("t");
+        assertThatThrownBy(ws::receiveData).isInstanceOf(falcon.PayloadTypeError.class)
+                .hasMessage("Missing BINARY (0x02) payload");
+
+        CompletableFuture<String> first = ws.receiveTextAsync();
+        assertThat(first).isNotDone();
+        assertThatThrownBy(ws::receiveText).isInstanceOf(falcon.OperationNotAllowed.class)
+                .hasMessage("another receive is already waiting");
+        channel.listener.onText("{\"a\": [1]}");
+        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("{\"a\": [1]}");
+        channel.listener.onText("{\"b\": true}");
+        assertThat(ws.receiveMedia()).isEqualTo(Map.of("b", true));
+    }
+
+    @Test
+    void nothingButCloseBeforeAccept() {
+        WebSocket ws = new WebSocket(new RecordingChannel(), new WebSocketOptions());
+        assertThatThrownBy(ws::receiveText).isInstanceOf(falcon.OperationNotAllowed.class)
+                .hasMessage("WebSocket connection has not yet been accepted");
+        assertThatThrownBy(() -> ws.sendMedia("x")).isInstanceOf(falcon.OperationNotAllowed.class);
     }
 
     @Test
