@@ -348,6 +348,91 @@ class WebSocketTest {
         assertThat(ws.getCloseCode()).isEqualTo(4321);
     }
 
+    /** An App whose "/fail/boom" raises IllegalStateException after accept, handled by {@code handler}. */
+    private static int closeCodeAfter(falcon.ErrorHandler<IllegalStateException> handler) {
+        App app = new App();
+        app.addErrorHandler(IllegalStateException.class, handler);
+        app.addRoute("/fail/{how}", new Failing());
+        WebSocketSimulator ws = new TestClient(app).simulateWs("/fail/boom");
+        assertThatThrownBy(ws::receiveText).isInstanceOf(WebSocketDisconnected.class);
+        return ws.getCloseCode();
+    }
+
+    /** An error handler for WebSocket errors only. */
+    private interface WsHandler extends falcon.ErrorHandler<IllegalStateException> {
+        void onWs(WebSocket ws) throws Exception;
+
+        @Override
+        default void handle(Request req, Response resp, IllegalStateException ex, RouteParams params) {
+        }
+
+        @Override
+        default void handleWs(Request req, WebSocket ws, IllegalStateException ex, RouteParams params)
+                throws Exception {
+            onWs(ws);
+        }
+    }
+
+    @Test
+    void whatTheErrorHandlerRaisesDecidesTheCloseCode() {
+        assertThat(closeCodeAfter((WsHandler) ws -> {
+            throw new falcon.HTTPNotFound();
+        })).as("an HTTPError: 3000 + its status").isEqualTo(3404);
+        assertThat(closeCodeAfter((WsHandler) ws -> {
+            throw new RuntimeException("handler failed");
+        })).as("anything else: the error close code").isEqualTo(1011);
+        assertThat(closeCodeAfter((WsHandler) ws -> {
+        })).as("a handler that does not close: a normal close").isEqualTo(1000);
+    }
+
+    @Test
+    void anAsyncErrorHandlerClosesWhenItsStageCompletes() {
+        for (boolean fail : new boolean[] {false, true}) {
+            App app = new App();
+            app.addAsyncErrorHandler(IllegalStateException.class, (req, resp, ex, params) ->
+                    CompletableFuture.supplyAsync(() -> {
+                        if (fail) {
+                            throw new HTTPForbidden();
+                        }
+                        return null;
+                    }));
+            app.addRoute("/fail/{how}", new Failing());
+            WebSocketSimulator ws = new TestClient(app).simulateWs("/fail/boom");
+            assertThatThrownBy(ws::receiveText).isInstanceOf(WebSocketDisconnected.class);
+            assertThat(ws.getCloseCode()).as("stage failed: %s", fail).isEqualTo(fail ? 3403 : 1000);
+        }
+    }
+
+    @Test
+    void anAsyncResponderThatFailsIsClosedWithTheErrorsCode() {
+        App app = new App();
+        app.addRoute("/later", new Object() {
+            public CompletionStage<Void> onWebsocket(Request req, WebSocket ws) {
+                ws.accept();
+                return CompletableFuture.runAsync(() -> {
+                    throw new HTTPForbidden();
+                });
+            }
+        });
+        WebSocketSimulator ws = new TestClient(app).simulateWs("/later");
+        assertThatThrownBy(ws::receiveText).isInstanceOf(WebSocketDisconnected.class);
+        assertThat(ws.getCloseCode()).isEqualTo(3403);
+    }
+
+    @Test
+    void anErrorNoHandlerTakesClosesWithTheErrorCloseCode() {
+        App app = new App();
+        app.addRoute("/oops", new Object() {
+            public void onWebsocket(Request req, WebSocket ws) {
+                ws.accept();
+                throw new AssertionError("not an Exception: no handler takes it");
+            }
+        });
+        WebSocketSimulator ws = new TestClient(app).simulateWs("/oops");
+        assertThatThrownBy(ws::receiveText).isInstanceOf(WebSocketDisconnected.class);
+        assertThat(ws.getCloseCode()).isEqualTo(1011);
+    }
+
     @Test
     void aLostClientIsNoticedBySend() throws Exception {
         CompletableFuture<Throwable> raised = new CompletableFuture<>();
