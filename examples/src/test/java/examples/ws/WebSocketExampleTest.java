@@ -8,7 +8,6 @@ import falcon.testing.Conductor;
 import falcon.testing.Simulate;
 import falcon.testing.TestClient;
 import falcon.testing.WebSocketSimulator;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -69,8 +68,10 @@ class WebSocketExampleTest {
                 assertThat(ws.receiveJson()).isEqualTo(Map.of("id", i));
             }
             posts.join();
+            assertThat(feed.subscriberCount()).isEqualTo(1);
         }
+        // Closing the simulator waits for the responder to return: its subscription is gone.
+        assertThat(feed.subscriberCount()).isZero();
         assertThat(client.simulateGet("/acct1/messages").getJsonMap().get("events")).asList().hasSize(10);
-        assertThat(List.of(feed.subscriberCount())).isNotNull();
     }
 }

@@ -34,6 +34,10 @@ class SseTest {
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     static final CountDownLatch PRODUCER_STOPPED = new CountDownLatch(1);
     static final AtomicInteger PRODUCED = new AtomicInteger();
+    /** The /forever producer's thread, and whether it is inside {@code emitter.send}. */
+    static final java.util.concurrent.atomic.AtomicReference<Thread> PRODUCER =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    static final java.util.concurrent.atomic.AtomicBoolean IN_SEND = new java.util.concurrent.atomic.AtomicBoolean();
     static final CountDownLatch SCHEDULED = new CountDownLatch(1);
     static final String PADDING = "x".repeat(16 * 1024);
 
@@ -54,10 +58,14 @@ class SseTest {
         app.addRoute("/forever", new Object() {
             public void onGet(Request req, Response resp) {
                 resp.setSse(emitter -> {
+                    PRODUCER.set(Thread.currentThread());
                     try {
                         while (true) {
-                            emitter.send(SSEvent.ofJson(java.util.Map.of("n", PRODUCED.incrementAndGet()))
-                                    .setComment(PADDING));
+                            SSEvent event = SSEvent.ofJson(java.util.Map.of("n", PRODUCED.incrementAndGet()))
+                                    .setComment(PADDING);
+                            IN_SEND.set(true);
+                            emitter.send(event);
+                            IN_SEND.set(false);
                         }
                     } catch (java.io.IOException gone) {
                         PRODUCER_STOPPED.countDown();
@@ -129,15 +137,11 @@ class SseTest {
         assertThat(lines.readLine()).isEqualTo(": " + PADDING);
         // The client reads nothing more: once the socket buffers are full, the producer must
         // block in send() instead of the server buffering without bound.
-        int before = -1;
-        int now = PRODUCED.get();
-        for (int i = 0; i < 40 && now != before; i++) {
-            Thread.sleep(250);
-            before = now;
-            now = PRODUCED.get();
-        }
-        assertThat(now).as("events produced settle").isEqualTo(before);
-        assertThat((long) now * PADDING.length()).as("bytes in flight").isLessThan(64L * 1024 * 1024);
+        long bound = 64L * 1024 * 1024 / PADDING.length();
+        long produced = Progress.settle(PRODUCED::get, bound,
+                () -> IN_SEND.get() && Progress.waiting(PRODUCER.get()));
+        assertThat(produced).as("events in flight (16 KiB each)").isLessThanOrEqualTo(bound);
+        assertThat(IN_SEND.get() && Progress.waiting(PRODUCER.get())).as("the producer waits in send()").isTrue();
         r.body().close();
         assertThat(PRODUCER_STOPPED.await(20, TimeUnit.SECONDS)).isTrue();
     }

@@ -11,14 +11,21 @@ import falcon.HTTPNotFound;
 import falcon.Middleware;
 import falcon.Request;
 import falcon.Response;
+import falcon.gateway.Exchange;
+import falcon.gateway.Reply;
+import falcon.gateway.RequestHeaders;
 import falcon.routing.RouteParams;
 import falcon.testing.Conductor;
 import falcon.testing.Result;
 import falcon.testing.Simulate;
 import falcon.testing.TestClient;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -245,6 +252,76 @@ class AsyncFlowTest {
         assertThat(waiting.get(5, TimeUnit.SECONDS).getText()).isEqualTo("released");
     }
 
+    /** The smallest exchange: a GET whose reply a test can wait for. */
+    static final class GetExchange implements Exchange {
+        final String path;
+        final CompletableFuture<Reply> reply = new CompletableFuture<>();
+
+        GetExchange(String path) {
+            this.path = path;
+        }
+
+        // CHECKSTYLE:OFF the SPI's plain accessors
+        @Override public String method() { return "GET"; }
+        @Override public String rawPath() { return path; }
+        @Override public String queryString() { return ""; }
+        @Override public String protocol() { return "HTTP/1.1"; }
+        @Override public String scheme() { return "http"; }
+        @Override public String serverHost() { return "localhost"; }
+        @Override public int serverPort() { return 80; }
+        @Override public String remoteAddr() { return "127.0.0.1"; }
+        @Override public InputStream body() { return InputStream.nullInputStream(); }
+        @Override public void respond(Reply r) { reply.complete(r); }
+        // CHECKSTYLE:ON
+
+        @Override
+        public RequestHeaders headers() {
+            return new RequestHeaders() {
+                @Override
+                public String get(String name) {
+                    return null;
+                }
+
+                @Override
+                public List<String> getAll(String name) {
+                    return List.of();
+                }
+
+                @Override
+                public int size() {
+                    return 0;
+                }
+
+                @Override
+                public Iterator<Map.Entry<String, String>> iterator() {
+                    return Collections.emptyIterator();
+                }
+            };
+        }
+    }
+
+    @Test
+    void aPendingStageParksTheRequestAndFreesTheAdaptersThread() throws Exception {
+        CompletableFuture<Void> gate = new CompletableFuture<>();
+        App app = new App();
+        app.addRoute("/wait", new Object() {
+            public CompletionStage<Void> onGet(Request req, Response resp) {
+                return gate.thenRun(() -> resp.setText("released"));
+            }
+        });
+        GetExchange exchange = new GetExchange("/wait");
+        try {
+            // The adapter's thread gets back from handle() while the stage is still pending: the
+            // flow parked on the stage instead of blocking the thread until it completes.
+            CompletableFuture.runAsync(() -> app.handle(exchange)).get(5, TimeUnit.SECONDS);
+            assertThat(exchange.reply).as("no reply before the stage completes").isNotDone();
+        } finally {
+            gate.complete(null);
+        }
+        Reply reply = exchange.reply.get(5, TimeUnit.SECONDS);
+        assertThat(reply.status()).isEqualTo(200);
+    }
+
     @Test
     void aStreamPublisherIsTheBody() {
         App app = new App();
@@ -272,16 +349,58 @@ class AsyncFlowTest {
 
     @Test
     void scheduledCallbacksRunAfterTheResponse() throws Exception {
+        List<String> events = new CopyOnWriteArrayList<>();
         CountDownLatch ran = new CountDownLatch(2);
         App app = new App();
         app.addRoute("/cb", new Object() {
             public void onGet(Request req, Response resp) {
-                resp.scheduleSync(ran::countDown);
-                resp.schedule(() -> CompletableFuture.runAsync(ran::countDown));
+                resp.scheduleSync(() -> {
+                    events.add("sync callback");
+                    ran.countDown();
+                });
+                resp.schedule(() -> CompletableFuture.runAsync(() -> {
+                    events.add("async callback");
+                    ran.countDown();
+                }));
+                resp.setText("body");
             }
         });
-        new TestClient(app).simulateGet("/cb");
+        GetExchange exchange = new GetExchange("/cb");
+        app.handle(exchange);
+        Reply reply = exchange.reply.get(5, TimeUnit.SECONDS);
+        assertThat(reply.hasAfterSent()).isTrue();
+        assertThat(events).as("nothing runs before the adapter says the response is out").isEmpty();
+        reply.afterSent();
         assertThat(ran.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(events).containsExactlyInAnyOrder("sync callback", "async callback");
+    }
+
+    @Test
+    void theTestClientRunsScheduledCallbacksAfterReadingTheWholeBody() {
+        List<String> events = new CopyOnWriteArrayList<>();
+        App app = new App();
+        app.addRoute("/cb", new Object() {
+            public void onGet(Request req, Response resp) {
+                resp.scheduleSync(() -> events.add("callback"));
+                byte[] body = "body".getBytes(StandardCharsets.UTF_8);
+                resp.setStream(new InputStream() {
+                    private int next;
+
+                    @Override
+                    public int read() {
+                        if (next < body.length) {
+                            return body[next++];
+                        }
+                        if (!events.contains("body sent")) {
+                            events.add("body sent");
+                        }
+                        return -1;
+                    }
+                });
+            }
+        });
+        assertThat(new TestClient(app).simulateGet("/cb").getText()).isEqualTo("body");
+        assertThat(events).containsExactly("body sent", "callback");
     }
 
     @Test
@@ -313,13 +432,18 @@ class AsyncFlowTest {
     }
 
     static final class Lifespan implements Middleware {
-        final List<String> events = new CopyOnWriteArrayList<>();
+        final List<String> events;
         final String name;
         final boolean failStartup;
 
         Lifespan(String name, boolean failStartup) {
+            this(name, failStartup, new CopyOnWriteArrayList<>());
+        }
+
+        Lifespan(String name, boolean failStartup, List<String> events) {
             this.name = name;
             this.failStartup = failStartup;
+            this.events = events;
         }
 
         @Override
@@ -338,19 +462,56 @@ class AsyncFlowTest {
 
     @Test
     void theConductorRunsStartupAndShutdownInFalconsOrder() {
-        Lifespan a = new Lifespan("a", false);
-        Lifespan b = new Lifespan("b", false);
-        List<String> all = new CopyOnWriteArrayList<>();
-        App app = App.builder().middleware(a, b).build();
+        List<String> events = new CopyOnWriteArrayList<>();
+        Lifespan a = new Lifespan("a", false, events);
+        Lifespan b = new Lifespan("b", false, events);
+        Lifespan c = new Lifespan("c", false, events);
+        App app = App.builder().middleware(a, b, c).build();
         app.addRoute("/things", new Things());
         try (Conductor conductor = new TestClient(app).conductor()) {
-            all.addAll(a.events);
-            all.addAll(b.events);
+            assertThat(events).as("startup in order, before any request")
+                    .containsExactly("a startup", "b startup", "c startup");
             assertThat(conductor.simulateGet("/things").getStatusCode()).isEqualTo(200);
+            assertThat(events).as("no shutdown while the conductor is open").hasSize(3);
         }
-        assertThat(all).containsExactly("a startup", "b startup");
-        assertThat(a.events).containsExactly("a startup", "a shutdown");
-        assertThat(b.events).containsExactly("b startup", "b shutdown");
+        // Falcon runs process_shutdown in the reverse order of the middleware list.
+        assertThat(events).containsExactly(
+                "a startup", "b startup", "c startup", "c shutdown", "b shutdown", "a shutdown");
+    }
+
+    @Test
+    void aStartupFailureStopsTheComponentsAfterIt() {
+        List<String> events = new CopyOnWriteArrayList<>();
+        App app = App.builder().middleware(new Lifespan("a", false, events), new Lifespan("bad", true, events),
+                new Lifespan("c", false, events)).build();
+        assertThatThrownBy(app::startup)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("startup failed: " + Lifespan.class.getName()
+                        + ".processStartup raised java.lang.IllegalStateException: no database")
+                .hasCauseInstanceOf(IllegalStateException.class);
+        assertThat(events).containsExactly("a startup");
+    }
+
+    @Test
+    void aShutdownFailureIsReportedAndSkipsTheComponentsBeforeIt() {
+        List<String> events = new CopyOnWriteArrayList<>();
+        Middleware failing = new Middleware() {
+            @Override
+            public void processShutdown() throws Exception {
+                events.add("bad shutdown");
+                throw new java.io.IOException("disk gone");
+            }
+        };
+        App app = App.builder().middleware(new Lifespan("a", false, events), failing,
+                new Lifespan("c", false, events)).build();
+        app.startup();
+        assertThatThrownBy(app::shutdown)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("shutdown failed: ")
+                .hasMessageEndingWith(".processShutdown raised java.io.IOException: disk gone")
+                .hasRootCauseMessage("disk gone");
+        // reverse order: c, then the failing one; a is skipped
+        assertThat(events).containsExactly("a startup", "c startup", "c shutdown", "bad shutdown");
     }
 
     @Test

@@ -10,6 +10,8 @@ import falcon.Request;
 import falcon.Response;
 import falcon.WebSocket;
 import falcon.WebSocketDisconnected;
+import falcon.WebSocketOptions;
+import falcon.gateway.WebSocketChannel;
 import falcon.WebSocketHandlerNotFound;
 import falcon.WebSocketPathNotFound;
 import falcon.WebSocketPayloadType;
@@ -346,6 +348,91 @@ class WebSocketTest {
         assertThat(ws.getCloseCode()).isEqualTo(4321);
     }
 
+    /** An App whose "/fail/boom" raises IllegalStateException after accept, handled by {@code handler}. */
+    private static int closeCodeAfter(falcon.ErrorHandler<IllegalStateException> handler) {
+        App app = new App();
+        app.addErrorHandler(IllegalStateException.class, handler);
+        app.addRoute("/fail/{how}", new Failing());
+        WebSocketSimulator ws = new TestClient(app).simulateWs("/fail/boom");
+        assertThatThrownBy(ws::receiveText).isInstanceOf(WebSocketDisconnected.class);
+        return ws.getCloseCode();
+    }
+
+    /** An error handler for WebSocket errors only. */
+    private interface WsHandler extends falcon.ErrorHandler<IllegalStateException> {
+        void onWs(WebSocket ws) throws Exception;
+
+        @Override
+        default void handle(Request req, Response resp, IllegalStateException ex, RouteParams params) {
+        }
+
+        @Override
+        default void handleWs(Request req, WebSocket ws, IllegalStateException ex, RouteParams params)
+                throws Exception {
+            onWs(ws);
+        }
+    }
+
+    @Test
+    void whatTheErrorHandlerRaisesDecidesTheCloseCode() {
+        assertThat(closeCodeAfter((WsHandler) ws -> {
+            throw new falcon.HTTPNotFound();
+        })).as("an HTTPError: 3000 + its status").isEqualTo(3404);
+        assertThat(closeCodeAfter((WsHandler) ws -> {
+            throw new RuntimeException("handler failed");
+        })).as("anything else: the error close code").isEqualTo(1011);
+        assertThat(closeCodeAfter((WsHandler) ws -> {
+        })).as("a handler that does not close: a normal close").isEqualTo(1000);
+    }
+
+    @Test
+    void anAsyncErrorHandlerClosesWhenItsStageCompletes() {
+        for (boolean fail : new boolean[] {false, true}) {
+            App app = new App();
+            app.addAsyncErrorHandler(IllegalStateException.class, (req, resp, ex, params) ->
+                    CompletableFuture.supplyAsync(() -> {
+                        if (fail) {
+                            throw new HTTPForbidden();
+                        }
+                        return null;
+                    }));
+            app.addRoute("/fail/{how}", new Failing());
+            WebSocketSimulator ws = new TestClient(app).simulateWs("/fail/boom");
+            assertThatThrownBy(ws::receiveText).isInstanceOf(WebSocketDisconnected.class);
+            assertThat(ws.getCloseCode()).as("stage failed: %s", fail).isEqualTo(fail ? 3403 : 1000);
+        }
+    }
+
+    @Test
+    void anAsyncResponderThatFailsIsClosedWithTheErrorsCode() {
+        App app = new App();
+        app.addRoute("/later", new Object() {
+            public CompletionStage<Void> onWebsocket(Request req, WebSocket ws) {
+                ws.accept();
+                return CompletableFuture.runAsync(() -> {
+                    throw new HTTPForbidden();
+                });
+            }
+        });
+        WebSocketSimulator ws = new TestClient(app).simulateWs("/later");
+        assertThatThrownBy(ws::receiveText).isInstanceOf(WebSocketDisconnected.class);
+        assertThat(ws.getCloseCode()).isEqualTo(3403);
+    }
+
+    @Test
+    void anErrorNoHandlerTakesClosesWithTheErrorCloseCode() {
+        App app = new App();
+        app.addRoute("/oops", new Object() {
+            public void onWebsocket(Request req, WebSocket ws) {
+                ws.accept();
+                throw new AssertionError("not an Exception: no handler takes it");
+            }
+        });
+        WebSocketSimulator ws = new TestClient(app).simulateWs("/oops");
+        assertThatThrownBy(ws::receiveText).isInstanceOf(WebSocketDisconnected.class);
+        assertThat(ws.getCloseCode()).isEqualTo(1011);
+    }
+
     @Test
     void aLostClientIsNoticedBySend() throws Exception {
         CompletableFuture<Throwable> raised = new CompletableFuture<>();
@@ -372,8 +459,304 @@ class WebSocketTest {
                 .extracting(ex -> ((WebSocketDisconnected) ex).getCode()).isEqualTo(1001);
     }
 
+    /** An adapter's channel that records what the App does and lets a test push messages. */
+    static final class RecordingChannel implements WebSocketChannel {
+        final List<String> flow = new CopyOnWriteArrayList<>();
+        final List<String> calls = new CopyOnWriteArrayList<>();
+        volatile WebSocketChannel.Listener listener;
+        volatile boolean failWrites;
+        volatile boolean failAccept;
+
+        @Override
+        public List<String> subprotocols() {
+            return List.of("wamp", "mqtt");
+        }
+
+        @Override
+        public CompletionStage<Void> accept(String subprotocol, List<String> headers) {
+            calls.add("accept " + subprotocol + " " + headers);
+            return failAccept ? CompletableFuture.failedFuture(new java.io.IOException("gone"))
+                    : CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public void deny(int closeCode) {
+            calls.add("deny " + closeCode);
+        }
+
+        @Override
+        public void start(WebSocketChannel.Listener l) {
+            listener = l;
+        }
+
+        @Override
+        public CompletionStage<Void> sendText(String text) {
+            return write("text " + text);
+        }
+
+        @Override
+        public CompletionStage<Void> sendBinary(byte[] data) {
+            return write("binary " + java.util.Arrays.toString(data));
+        }
+
+        private CompletionStage<Void> write(String what) {
+            if (failWrites) {
+                return CompletableFuture.failedFuture(new java.io.IOException("reset"));
+            }
+            calls.add(what);
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public CompletionStage<Void> close(int code, String reason) {
+            calls.add("close " + code + " " + reason);
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public void pause() {
+            flow.add("pause");
+        }
+
+        @Override
+        public void resume() {
+            flow.add("resume");
+        }
+    }
+
+    private static WebSocket accepted(RecordingChannel channel) {
+        WebSocket ws = new WebSocket(channel, new WebSocketOptions());
+        ws.accept();
+        return ws;
+    }
+
     @Test
-    void theReceiveQueueIsBounded() throws Exception {
+    void theStatesFollowTheConnection() {
+        RecordingChannel channel = new RecordingChannel();
+        WebSocket ws = new WebSocket(channel, new WebSocketOptions());
+        assertThat(ws.isUnaccepted()).isTrue();
+        assertThat(ws.isReady()).isFalse();
+        assertThat(ws.isClosed()).isFalse();
+        assertThat(ws.getCloseCode()).isEqualTo(-1);
+        assertThat(ws.getSubprotocols()).containsExactly("wamp", "mqtt");
+        assertThat(ws.supportsAcceptHeaders()).isTrue();
+
+        ws.accept("wamp", Map.of("X-Trace", "1"));
+        assertThat(channel.calls).containsExactly("accept wamp [x-trace, 1]");
+        assertThat(ws.isUnaccepted()).isFalse();
+        assertThat(ws.isReady()).isTrue();
+        assertThat(ws.isClosed()).isFalse();
+        assertThat(ws.getCloseCode()).isEqualTo(-1);
+
+        channel.listener.onClose(4001, "bye");
+        assertThat(ws.isReady()).isFalse();
+        assertThat(ws.isClosed()).isTrue();
+        assertThat(ws.getCloseCode()).isEqualTo(4001);
+        assertThat(ws.toString()).isEqualTo("WebSocket{ACCEPTED, code 4001}");
+        assertThatThrownBy(ws::receiveText).isInstanceOf(WebSocketDisconnected.class)
+                .extracting(ex -> ((WebSocketDisconnected) ex).getCode()).isEqualTo(4001);
+        assertThat(ws.toString()).isEqualTo("WebSocket{CLOSED, code 4001}");
+    }
+
+    @Test
+    void acceptIsOnceAndNeverNamesTheSubprotocolInHeaders() {
+        RecordingChannel channel = new RecordingChannel();
+        WebSocket ws = new WebSocket(channel, new WebSocketOptions());
+        assertThatThrownBy(() -> ws.accept(null, Map.of("Sec-WebSocket-Protocol", "wamp")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("subprotocol argument");
+        assertThat(ws.isUnaccepted()).isTrue();
+        ws.accept();
+        assertThat(channel.calls).containsExactly("accept null []");
+        assertThatThrownBy(ws::accept).isInstanceOf(falcon.OperationNotAllowed.class)
+                .hasMessage("accept() may only be called once on an open WebSocket connection");
+        ws.close();
+        assertThatThrownBy(ws::accept).isInstanceOf(falcon.OperationNotAllowed.class)
+                .hasMessage("accept() may not be called on a closed WebSocket connection");
+    }
+
+    @Test
+    void aFailedAcceptIsADisconnect() {
+        RecordingChannel channel = new RecordingChannel();
+        channel.failAccept = true;
+        WebSocket ws = new WebSocket(channel, new WebSocketOptions());
+        assertThatThrownBy(ws::accept).isInstanceOf(WebSocketDisconnected.class)
+                .extracting(ex -> ((WebSocketDisconnected) ex).getCode()).isEqualTo(1006);
+        assertThat(ws.isClosed()).isTrue();
+        assertThat(ws.getCloseCode()).isEqualTo(1006);
+    }
+
+    @Test
+    void closeSendsTheCodeWithItsDefaultReasonOnce() {
+        RecordingChannel channel = new RecordingChannel();
+        WebSocket ws = accepted(channel);
+        ws.close(3404);
+        ws.close(4000, "again");
+        assertThat(channel.calls).containsExactly("accept null []", "close 3404 Not Found");
+        assertThat(ws.isClosed()).isTrue();
+        assertThat(ws.isReady()).isFalse();
+        assertThat(ws.getCloseCode()).isEqualTo(3404);
+        assertThatThrownBy(() -> ws.sendText("late")).isInstanceOf(WebSocketDisconnected.class)
+                .extracting(ex -> ((WebSocketDisconnected) ex).getCode()).isEqualTo(3404);
+        assertThatThrownBy(ws::receiveText).isInstanceOf(WebSocketDisconnected.class);
+
+        RecordingChannel other = new RecordingChannel();
+        WebSocket second = accepted(other);
+        second.close(4000, "custom");
+        second.close();
+        assertThat(other.calls).containsExactly("accept null []", "close 4000 custom");
+        RecordingChannel third = new RecordingChannel();
+        accepted(third).close();
+        assertThat(third.calls).containsExactly("accept null []", "close 1000 Normal Closure");
+        RecordingChannel fourth = new RecordingChannel();
+        accepted(fourth).close(4000);
+        assertThat(fourth.calls).as("no default reason").containsExactly("accept null []", "close 4000 ");
+    }
+
+    @Test
+    void closeBeforeAcceptDeniesWithTheCode() {
+        RecordingChannel channel = new RecordingChannel();
+        WebSocket ws = new WebSocket(channel, new WebSocketOptions());
+        ws.close(3403);
+        assertThat(channel.calls).containsExactly("deny 3403");
+        assertThat(ws.isClosed()).isTrue();
+        assertThat(ws.getCloseCode()).isEqualTo(3403);
+    }
+
+    @Test
+    void closeCodesAtTheEdgesOfTheReservedRanges() {
+        for (int code : new int[] {999, 1004, 1005, 1006, 1015, 1999}) {
+            WebSocket ws = accepted(new RecordingChannel());
+            assertThatThrownBy(() -> ws.close(code)).as("code %d", code)
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThat(ws.isReady()).isTrue();
+        }
+        for (int code : new int[] {1000, 1003, 1007, 1014, 2000, 4999}) {
+            RecordingChannel channel = new RecordingChannel();
+            WebSocket ws = accepted(channel);
+            ws.close(code, "r");
+            assertThat(channel.calls).as("code %d", code).endsWith("close " + code + " r");
+        }
+    }
+
+    @Test
+    void aClientCloseIsNoticedBySendEvenWhileMessagesWait() {
+        RecordingChannel channel = new RecordingChannel();
+        WebSocket ws = accepted(channel);
+        channel.listener.onText("last words");
+        channel.listener.onClose(1001, "");
+        assertThat(ws.isClosed()).isTrue();
+        assertThatThrownBy(() -> ws.sendText("hello?")).isInstanceOf(WebSocketDisconnected.class)
+                .extracting(ex -> ((WebSocketDisconnected) ex).getCode()).isEqualTo(1001);
+        assertThat(channel.calls).containsExactly("accept null []");
+    }
+
+    @Test
+    void theMessagesSentBeforeTheCloseAreStillReceived() {
+        RecordingChannel channel = new RecordingChannel();
+        WebSocket ws = accepted(channel);
+        channel.listener.onText("one");
+        channel.listener.onBinary(new byte[] {2});
+        channel.listener.onClose(1000, "");
+        assertThat(ws.receiveText()).isEqualTo("one");
+        assertThat(ws.receiveData()).containsExactly(2);
+        assertThatThrownBy(ws::receiveText).isInstanceOf(WebSocketDisconnected.class)
+                .extracting(ex -> ((WebSocketDisconnected) ex).getCode()).isEqualTo(1000);
+        assertThat(ws.getCloseCode()).isEqualTo(1000);
+    }
+
+    @Test
+    void aFailedWriteIsADisconnect() {
+        RecordingChannel channel = new RecordingChannel();
+        WebSocket ws = accepted(channel);
+        channel.failWrites = true;
+        assertThatThrownBy(() -> ws.sendData(new byte[] {1})).isInstanceOf(WebSocketDisconnected.class)
+                .extracting(ex -> ((WebSocketDisconnected) ex).getCode()).isEqualTo(1006);
+        assertThat(ws.isClosed()).isTrue();
+        assertThat(ws.isReady()).isFalse();
+        assertThat(ws.getCloseCode()).isEqualTo(1006);
+    }
+
+    @Test
+    void sendsReachTheChannelAndDataIsCopied() {
+        RecordingChannel channel = new RecordingChannel();
+        WebSocket ws = accepted(channel);
+        byte[] data = {1, 2};
+        ws.sendData(data);
+        data[0] = 9;
+        ws.sendText("hi");
+        ws.sendMedia(Map.of("n", 1));
+        assertThat(channel.calls).containsExactly("accept null []", "binary [1, 2]", "text hi", "text {\"n\": 1}");
+        assertThatThrownBy(() -> ws.sendText(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("payload must be a string");
+        assertThatThrownBy(() -> ws.sendData(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("payload must be a byte string");
+    }
+
+    @Test
+    void receivesCheckThePayloadTypeAndWaitOneAtATime() throws Exception {
+        RecordingChannel channel = new RecordingChannel();
+        WebSocket ws = accepted(channel);
+        channel.listener.onBinary(new byte[] {1});
+        assertThatThrownBy(ws::receiveText).isInstanceOf(falcon.PayloadTypeError.class)
+                .hasMessage("Missing TEXT (0x01) payload");
+        channel.listener.onText("t");
+        assertThatThrownBy(ws::receiveData).isInstanceOf(falcon.PayloadTypeError.class)
+                .hasMessage("Missing BINARY (0x02) payload");
+
+        CompletableFuture<String> first = ws.receiveTextAsync();
+        assertThat(first).isNotDone();
+        assertThatThrownBy(ws::receiveText).isInstanceOf(falcon.OperationNotAllowed.class)
+                .hasMessage("another receive is already waiting");
+        channel.listener.onText("{\"a\": [1]}");
+        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("{\"a\": [1]}");
+        channel.listener.onText("{\"b\": true}");
+        assertThat(ws.receiveMedia()).isEqualTo(Map.of("b", true));
+    }
+
+    @Test
+    void nothingButCloseBeforeAccept() {
+        WebSocket ws = new WebSocket(new RecordingChannel(), new WebSocketOptions());
+        assertThatThrownBy(ws::receiveText).isInstanceOf(falcon.OperationNotAllowed.class)
+                .hasMessage("WebSocket connection has not yet been accepted");
+        assertThatThrownBy(() -> ws.sendMedia("x")).isInstanceOf(falcon.OperationNotAllowed.class);
+    }
+
+    @Test
+    void theReceiveQueueIsBounded() {
+        WebSocketOptions options = new WebSocketOptions();
+        options.maxReceiveQueue = 2;
+        RecordingChannel channel = new RecordingChannel();
+        WebSocket ws = new WebSocket(channel, options);
+        ws.accept();
+
+        channel.listener.onText("0");
+        assertThat(channel.flow).as("one message waits: room for another").isEmpty();
+        channel.listener.onText("1");
+        assertThat(channel.flow).as("the queue is full: the adapter stops reading").containsExactly("pause");
+
+        assertThat(ws.receiveText()).isEqualTo("0");
+        assertThat(channel.flow).as("room again: the adapter reads on").containsExactly("pause", "resume");
+        assertThat(ws.receiveText()).isEqualTo("1");
+        assertThat(channel.flow).containsExactly("pause", "resume");
+    }
+
+    @Test
+    void theDefaultReceiveQueueHoldsFourMessages() {
+        RecordingChannel channel = new RecordingChannel();
+        WebSocket ws = new WebSocket(channel, new WebSocketOptions());
+        ws.accept();
+        for (int i = 0; i < WebSocketOptions.DEFAULT_MAX_RECEIVE_QUEUE - 1; i++) {
+            channel.listener.onBinary(new byte[] {(byte) i});
+        }
+        assertThat(channel.flow).isEmpty();
+        channel.listener.onBinary(new byte[] {9});
+        assertThat(channel.flow).containsExactly("pause");
+        assertThat(ws.receiveData()).containsExactly(0);
+        assertThat(channel.flow).containsExactly("pause", "resume");
+    }
+
+    @Test
+    void messagesHeldBackByAFullQueueArriveInOrder() throws Exception {
         CountDownLatch go = new CountDownLatch(1);
         App app = new App();
         app.getWsOptions().maxReceiveQueue = 2;

@@ -22,6 +22,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Falcon: tests/test_query_params.py. Expected values were recorded with Falcon 3.1.1's
@@ -111,6 +112,21 @@ class QueryParamsTest {
         Map<String, Object> store = new HashMap<>();
         assertThat(get("i=" + raw).getParamAsInt("i", false, null, null, store, null)).isEqualTo(expected);
         assertThat(store).containsEntry("i", expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"1_000|1000", "%2B1_0|10", "1_2_3|123"})
+    void underscoresBetweenDigitsAreAcceptedAsFalconDoes(String raw, int expected) {
+        // Falcon 3.1.1 parses with Python's int(): get_param_as_int('1_000') is 1000.
+        assertThat(get("i=" + raw).getParamAsInt("i")).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"1__000", "_1000", "1000_", "0x10", "1e3", "99999999999"})
+    void whatPythonsIntRefusesIsInvalid(String raw) {
+        // Falcon 3.1.1 refuses all but the last (Python's int has no bound; ours is Java's int).
+        assertInvalid(() -> get("i=" + raw).getParamAsInt("i"),
+                "The \"i\" parameter is invalid. The value must be an integer.");
     }
 
     @Test
