@@ -623,7 +623,26 @@ public class Response {
      * @param length the body length in bytes
      */
     public void setContentLength(long length) {
-        headers.put("content-length", Long.toString(length));
+        headers.put("content-length", lengthText(length));
+    }
+
+    /**
+     * PERF: the decimal text of small lengths, made once each and kept; most bodies are small, and
+     * each response would otherwise allocate its Content-Length anew. Filled racily: a lost
+     * write only costs one more string.
+     */
+    private static final String[] SMALL_LENGTHS = new String[2048];
+
+    private static String lengthText(long length) {
+        if (length < 0 || length >= SMALL_LENGTHS.length) {
+            return Long.toString(length);
+        }
+        String text = SMALL_LENGTHS[(int) length];
+        if (text == null) {
+            text = Long.toString(length);
+            SMALL_LENGTHS[(int) length] = text;
+        }
+        return text;
     }
 
     /**
