@@ -86,6 +86,7 @@ public final class AccessLog {
     private final Consumer<String> sink;
     private final ZoneId zone;
     private final BlockingQueue<Entry> queue;
+    private final Thread writer;
     private final AtomicLong dropped = new AtomicLong();
 
     private AccessLog(Builder b) {
@@ -93,7 +94,7 @@ public final class AccessLog {
         this.sink = b.sink;
         this.zone = b.zone;
         this.queue = new ArrayBlockingQueue<>(b.queueCapacity);
-        Thread writer = new Thread(this::drain, "falcon-access-log");
+        this.writer = new Thread(this::drain, "falcon-access-log");
         writer.setDaemon(true);
         writer.start();
     }
@@ -183,27 +184,51 @@ public final class AccessLog {
             try {
                 e = queue.take();
             } catch (InterruptedException ex) {
+                // stopping: the lines already queued are still written
+                for (Entry left = queue.poll(); left != null; left = queue.poll()) {
+                    write(line, left);
+                }
                 return;
             }
-            line.setLength(0);
-            try {
-                if (format == Format.JSON) {
-                    json(line, e);
-                } else {
-                    clf(line, e);
-                }
-                sink.accept(line.toString());
-            } catch (RuntimeException ex) {
-                // a failing sink must not stop the log
-                System.getLogger("falcon").log(System.Logger.Level.WARNING, "access log sink failed", ex);
+            write(line, e);
+        }
+    }
+
+    private void write(StringBuilder line, Entry e) {
+        line.setLength(0);
+        try {
+            if (format == Format.JSON) {
+                json(line, e);
+            } else {
+                clf(line, e);
             }
+            sink.accept(line.toString());
+        } catch (RuntimeException ex) {
+            // a failing sink must not stop the log
+            System.getLogger("falcon").log(System.Logger.Level.WARNING, "access log sink failed", ex);
+        }
+    }
+
+    /**
+     * Writes the lines still queued, then stops the writer thread; the App's {@code shutdown()}
+     * (the server's close, after the last request) calls it, so no line of the last requests is
+     * lost. Waits at most a few seconds for a slow sink.
+     */
+    void close() {
+        writer.interrupt();
+        try {
+            writer.join(5000);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
         }
     }
 
     private void clf(StringBuilder b, Entry e) {
         b.append(e.remote == null ? "-" : e.remote).append(" - - [")
                 .append(CLF_TIME.format(Instant.ofEpochMilli(e.epochMillis).atZone(zone))).append("] \"")
-                .append(e.method).append(' ').append(e.target).append(' ').append(e.protocol).append("\" ")
+                .append(e.method).append(' ');
+        quoted(b, e.target);
+        b.append(' ').append(e.protocol).append("\" ")
                 .append(e.status).append(' ');
         if (e.bytes >= 0) {
             b.append(e.bytes);
@@ -278,6 +303,15 @@ public final class AccessLog {
     private final class Logged extends ForwardingHandler {
         Logged(Handler app) {
             super(app);
+        }
+
+        @Override
+        public void shutdown() {
+            try {
+                delegate.shutdown();
+            } finally {
+                close();
+            }
         }
 
         @Override

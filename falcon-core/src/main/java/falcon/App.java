@@ -581,6 +581,7 @@ public class App implements Handler {
      */
     @Override
     public void startup() {
+        draining = false; // served again after a close: ready again
         List<Middleware> components;
         synchronized (this) {
             components = List.copyOf(middleware);

@@ -142,7 +142,15 @@ final class ProblemDetails {
                 case '&' -> xml.append("&amp;");
                 case '<' -> xml.append("&lt;");
                 case '>' -> xml.append("&gt;");
-                default -> xml.append(c);
+                default -> {
+                    // XML 1.0 has no other control characters, and a description may echo the
+                    // client's bytes: one is replaced, so the document still parses
+                    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                        xml.append('\uFFFD');
+                    } else {
+                        xml.append(c);
+                    }
+                }
             }
         }
     }

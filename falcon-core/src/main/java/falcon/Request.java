@@ -1376,8 +1376,9 @@ public class Request {
         String contentType = getContentType();
         BaseHandler handler = options.mediaHandlers.resolve(contentType, options.defaultMediaType);
         Object value;
-        if (media == UNSET && mediaError == null) {
-            // The common case: the body is read once, straight into the type.
+        if (media == UNSET && mediaError == null && typedMediaType == null) {
+            // The common case: the body is read once, straight into the type. A second type is
+            // converted from the first read's result (the stream is spent).
             try {
                 Long length = getContentLength();
                 value = handler.deserialize(getStream(),

@@ -3,10 +3,14 @@ package falcon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import falcon.gateway.Handler;
 import falcon.testing.Result;
 import falcon.testing.Simulate;
 import falcon.testing.TestClient;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -50,6 +54,31 @@ class AccessLogTest {
         assertThat(r.getText()).isEqualTo("id=" + id);
         assertThat(nextLine()).matches("127\\.0\\.0\\.1 - - \\[\\d{2}/[A-Z][a-z]{2}/\\d{4}:\\d{2}:\\d{2}:\\d{2} \\+0000] "
                 + "\"GET /things/1\\?x=1 HTTP/1\\.1\" 200 \\d+ \"" + id + "\" \\d+");
+    }
+
+    @Test
+    void theAppsShutdownWritesTheLinesStillQueuedThenStopsTheWriter() throws Exception {
+        List<String> written = Collections.synchronizedList(new ArrayList<>());
+        Handler logged = AccessLog.builder().sink(line -> {
+            try {
+                Thread.sleep(50); // a slow sink: lines wait in the queue
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+            written.add(line);
+        }).build().wrap(app());
+        TestClient client = new TestClient(logged);
+        for (int i = 0; i < 5; i++) {
+            client.simulateGet("/things/" + i);
+        }
+        logged.shutdown(); // what the server's close does after the last request
+        assertThat(written).as("every line, before shutdown returns").hasSize(5);
+    }
+
+    @Test
+    void aQuoteInTheTargetIsEscapedInsideItsQuotedField() throws Exception {
+        client(AccessLog.Format.COMMON).simulateGet("/things/a\"b");
+        assertThat(nextLine()).contains("\"GET /things/a\\\"b HTTP/1.1\"");
     }
 
     @Test

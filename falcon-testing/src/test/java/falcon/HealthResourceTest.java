@@ -47,6 +47,15 @@ class HealthResourceTest {
     }
 
     @Test
+    void anAppStartedAgainAfterDrainingIsReadyAgain() {
+        app.draining();
+        app.shutdown();
+        app.startup(); // served again, e.g. by a new server in the same process
+        assertThat(app.isDraining()).isFalse();
+        assertThat(client.simulateGet("/health/ready").getStatusCode()).isEqualTo(200);
+    }
+
+    @Test
     void notReadyAndFailingChecksAre503() {
         health.setReady(false);
         assertThat(client.simulateGet("/health/ready").getJsonMap()).containsEntry("status", "unavailable");

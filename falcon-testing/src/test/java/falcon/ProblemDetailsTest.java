@@ -89,6 +89,16 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void problemXmlStaysWellFormedWhenTheDescriptionEchoesAControlCharacter() throws Exception {
+        // the path field is the client's, and %01 decodes to a character XML 1.0 does not allow
+        Result r = client(true).simulateGet("/things/a%01b", Simulate.with().header("Accept", "application/xml"));
+        assertThat(r.getHeader("Content-Type")).isEqualTo("application/problem+xml");
+        org.w3c.dom.Document doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(r.getContent()));
+        assertThat(doc.getElementsByTagName("detail").item(0).getTextContent()).isEqualTo("No thing a\uFFFDb.");
+    }
+
+    @Test
     void aClientPreferringXmlGetsProblemXml() {
         Result r = client(true).simulatePut("/things/1", Simulate.with().header("Accept", "application/xml"));
         assertThat(r.getHeader("Content-Type")).isEqualTo("application/problem+xml");

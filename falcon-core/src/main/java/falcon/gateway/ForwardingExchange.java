@@ -8,7 +8,10 @@ import java.util.concurrent.Flow;
 /**
  * An {@link Exchange} that passes every call to another one: the base of a {@link Handler} that
  * wraps the App and changes one part of an exchange (its reply, its headers, its executor), as an
- * access log, a tracer or a header rewriter does. A subclass overrides only what it changes.
+ * access log, a tracer or a header rewriter does. A subclass overrides only what it changes,
+ * with one pairing to keep: {@link #bodyPublisher()} passes on the delegate's publisher, not one
+ * made from {@link #body()}, so a subclass that changes the body (a meter, a decoder) overrides
+ * both, or async reads ({@code getMediaAsync}, {@code getStreamAsync}) would miss its change.
  */
 public abstract class ForwardingExchange implements Exchange {
 

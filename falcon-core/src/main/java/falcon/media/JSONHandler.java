@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import falcon.HTTPError;
 import falcon.MediaMalformedError;
 import falcon.MediaNotFoundError;
 import java.io.FilterInputStream;
@@ -289,6 +290,13 @@ public class JSONHandler implements BaseHandler {
      *     Jackson cannot make the type at all
      */
     public static MediaMalformedError mediaError(String mediaName, JsonProcessingException ex) {
+        for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof HTTPError) {
+                // the body stream's own answer (a body limit: 413, a slow body: 408), which Jackson
+                // wraps while it reads a typed value: it is not the client's JSON that is wrong
+                throw (HTTPError) cause;
+            }
+        }
         if (ex instanceof InvalidDefinitionException) {
             throw new IllegalStateException("media type cannot be read: " + ex.getOriginalMessage(), ex);
         }

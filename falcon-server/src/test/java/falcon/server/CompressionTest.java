@@ -69,6 +69,10 @@ class CompressionTest {
                     resp.setEtag("abc");
                     resp.setText(TEXT);
                     break;
+                case "ranges":
+                    resp.setAcceptRanges("bytes");
+                    resp.setText(TEXT);
+                    break;
                 case "stream":
                     resp.setContentType("text/plain");
                     resp.setStream(new ByteArrayInputStream(TEXT.getBytes(StandardCharsets.UTF_8)));
@@ -177,6 +181,13 @@ class CompressionTest {
             assertThat(r.body()).as(kind).isNotEmpty();
         }
         assertThat(get(base + "/docs/small", "gzip").headers().firstValue("vary")).isEmpty();
+    }
+
+    @Test
+    void aCompressedAnswerOffersNoRanges() throws Exception {
+        // a range would be one of the uncompressed bytes: a resumed download would splice the two
+        assertThat(get(base + "/docs/ranges", "gzip").headers().firstValue("accept-ranges")).isEmpty();
+        assertThat(get(base + "/docs/ranges", null).headers().firstValue("accept-ranges")).hasValue("bytes");
     }
 
     @Test

@@ -138,6 +138,9 @@ final class Compression {
         byte[] packed = compress(body, coding);
         out.set(HttpHeaderNames.CONTENT_ENCODING, coding);
         out.set(HttpHeaderNames.CONTENT_LENGTH, packed.length);
+        // a range of this answer would be a range of the uncompressed bytes: a client resuming
+        // into the compressed ones would splice the two (nginx drops it when it compresses too)
+        out.remove(HttpHeaderNames.ACCEPT_RANGES);
         String etag = out.get(HttpHeaderNames.ETAG);
         if (etag != null && etag.startsWith("\"")) {
             out.set(HttpHeaderNames.ETAG, "W/" + etag);

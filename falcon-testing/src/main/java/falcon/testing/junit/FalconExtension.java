@@ -37,12 +37,15 @@ public class FalconExtension implements ParameterResolver, AfterEachCallback {
      *
      * @param parameter the parameter to resolve
      * @param context the test's context
-     * @return {@code true} for a {@link TestClient}, {@link Conductor} or {@link App} parameter
+     * @return {@code true} for a {@link TestClient}, {@link Conductor} or {@link App} parameter of
+     *     a test method (not of a constructor or a class-level method: each test has its own App)
      */
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == TestClient.class || type == Conductor.class || type == App.class;
+        return (type == TestClient.class || type == Conductor.class || type == App.class)
+                && parameter.getDeclaringExecutable() instanceof java.lang.reflect.Method
+                && context.getTestMethod().isPresent();
     }
 
     /**
