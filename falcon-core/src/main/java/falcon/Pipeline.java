@@ -63,6 +63,9 @@ final class Pipeline implements EngineView {
     interface PrefixRoute {
         /** Returns the route for {@code path}, or {@code null} when the prefix does not match. */
         Routed match(String path);
+
+        /** Returns the prefix as added: the sink's pattern, the static route's prefix. */
+        String prefix();
     }
 
     /** A sink, by its prefix pattern; its named groups become the URI fields. */
@@ -99,6 +102,11 @@ final class Pipeline implements EngineView {
         }
 
         @Override
+        public String prefix() {
+            return entry.prefix();
+        }
+
+        @Override
         public Routed match(String path) {
             // NOTE: Falcon matches sink prefixes with re.match: anchored at the start only.
             Matcher m = pattern.matcher(path);
@@ -126,6 +134,11 @@ final class Pipeline implements EngineView {
         @Override
         public Routed match(String path) {
             return target.match(path) ? routed : null;
+        }
+
+        @Override
+        public String prefix() {
+            return target.getPrefix();
         }
     }
 
@@ -413,6 +426,7 @@ final class Pipeline implements EngineView {
         for (PrefixRoute prefix : prefixRoutes) {
             Routed routed = prefix.match(path);
             if (routed != null) {
+                req.setRoutePrefix(prefix.prefix());
                 return routed;
             }
         }

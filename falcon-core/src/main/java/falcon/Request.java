@@ -70,6 +70,7 @@ public class Request {
     private final String method;
     private String path;
     private String uriTemplate;
+    private String routePrefix;
     private Context context;
     private Function<Request, ? extends Context> contextFactory;
 
@@ -187,6 +188,24 @@ public class Request {
      */
     public String getUriTemplate() {
         return uriTemplate;
+    }
+
+    /**
+     * Returns the prefix of the sink or static route that took the request: the sink's pattern
+     * (e.g. {@code /files/(?<name>.*)}) or the static route's prefix (e.g. {@code /static/}), or
+     * {@code null} for a route, before routing, or when nothing matched.
+     *
+     * <p>Not in Falcon, which leaves {@code uri_template} unset for sinks and static routes: it
+     * names such requests in logs, traces and metrics (as {@link #getUriTemplate()} does routes).
+     *
+     * @return the matched sink's pattern or static route's prefix, or {@code null}
+     */
+    public String getRoutePrefix() {
+        return routePrefix;
+    }
+
+    void setRoutePrefix(String prefix) {
+        this.routePrefix = prefix;
     }
 
     /**

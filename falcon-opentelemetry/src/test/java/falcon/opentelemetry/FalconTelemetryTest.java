@@ -201,6 +201,24 @@ class FalconTelemetryTest {
     }
 
     @Test
+    void sinksAndStaticRoutesAreNamedByTheirPrefix() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("static");
+        java.nio.file.Files.writeString(dir.resolve("a.txt"), "A");
+        App app = app(new Seen());
+        app.addSink((req, resp, params) -> resp.setText("sunk " + params.get("name")), "/files/(?<name>[a-z]+)");
+        app.addStaticRoute("/static", dir);
+        TestClient client = new TestClient(traced(app));
+
+        assertThat(client.simulateGet("/files/abc").getText()).isEqualTo("sunk abc");
+        assertThat(client.simulateGet("/static/a.txt").getText()).isEqualTo("A");
+
+        List<SpanData> finished = spans.getFinishedSpanItems();
+        assertThat(finished).extracting(SpanData::getName)
+                .containsExactly("GET /files/(?<name>[a-z]+)", "GET /static/");
+        assertThat(attr(finished.get(1), TracedExchange.HTTP_ROUTE)).isEqualTo("/static/");
+    }
+
+    @Test
     void noRouteMeansTheMethodAloneAndNoHttpRoute() {
         Result r = new TestClient(traced(app(new Seen()))).simulateGet("/nowhere");
 
