@@ -12,7 +12,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
-/** The pipe from a blocking producer (a responder writing a stream) to the adapter. */
+/**
+ * The pipe from a blocking producer (a responder writing a stream) to the adapter.
+ *
+ * <p>NOTE: the mutant that keeps the queue on cancel survives as equivalent: a cancelled pipe
+ * delivers nothing and refuses puts, so the dropped items only free memory sooner.
+ */
 class BlockingPipeTest {
 
     private static final long WAIT_MS = 200;
@@ -172,6 +177,33 @@ class BlockingPipeTest {
             pipe.put("i" + i);
         }
         assertThat(r.items).hasSize(5);
+    }
+
+    @Test
+    void aRequestOfNothingGrantsNoDemand() throws Exception {
+        BlockingPipe<String> pipe = new BlockingPipe<>(4);
+        Recorder<String> r = new Recorder<>();
+        pipe.subscribe(r);
+        pipe.put("a");
+        r.subscription.request(0);
+        assertThat(r.items).isEmpty();
+        r.subscription.request(1);
+        assertThat(r.items).containsExactly("a");
+    }
+
+    @Test
+    void everyCallLeavesThePipeFreeForTheOtherThread() throws Exception {
+        BlockingPipe<String> pipe = new BlockingPipe<>(4);
+        Recorder<String> r = new Recorder<>();
+        pipe.subscribe(r);
+        r.subscription.request(1);
+        pipe.put("a");
+        assertThat(pipe.isCancelled()).isFalse();
+        pipe.end(null);
+        // a producer on another thread still gets the lock: each call above released it
+        putLater(pipe, "b").get(5, TimeUnit.SECONDS);
+        assertThat(CompletableFuture.supplyAsync(pipe::isCancelled).get(5, TimeUnit.SECONDS)).isFalse();
+        assertThat(r.items).containsExactly("a");
     }
 
     @Test

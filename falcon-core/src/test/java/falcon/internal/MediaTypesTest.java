@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * <p>NOTE: mutants inside the reading of the tables (defaults() and read()) mostly survive PIT:
  * the table is read once per JVM and kept, and PIT swaps mutants into one JVM, so a mutant of the
  * reader runs only if it is the first to fill the table. The entries below still prove the table.
+ * The mutant {@code i <= dot} of extension() is equivalent: the character at {@code dot} is a dot.
  */
 class MediaTypesTest {
 

@@ -94,6 +94,13 @@ class BodyPartTest {
         assertThat(part.getFilename()).as("kept").isSameAs(part.getFilename());
     }
 
+    @Test
+    void everyHexDigitIsDecodedInEitherCase() {
+        // python3 -c "from urllib.parse import unquote_to_bytes as u; print(u('%29%2F%2f%39%0A%aF%Fa'))"
+        assertThat(withDisposition("form-data; name=f; filename*=latin1''%29%2F%2f%39%0A%aF%Fa%00").getFilename())
+                .isEqualTo(")//9\n\u00af\u00fa\u0000");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "form-data; name=\"f\"; filename*=nosuchcharset''abc",
@@ -324,6 +331,11 @@ class BodyPartTest {
         assertThatThrownBy(() -> h.deserialize(empty, "multipart/form-data; x=\"'\"", -1))
                 .hasFieldOrPropertyWithValue("description", prefix
                         + "No boundary specifier found in 'multipart/form-data; x=\"\\'\"'");
+        // quotes at the very start, as Python's repr() quotes them
+        assertThatThrownBy(() -> h.deserialize(empty, "'x", -1))
+                .hasFieldOrPropertyWithValue("description", prefix + "No boundary specifier found in \"'x\"");
+        assertThatThrownBy(() -> h.deserialize(empty, "\"a'", -1))
+                .hasFieldOrPropertyWithValue("description", prefix + "No boundary specifier found in '\"a\\''");
         // (Falcon's cgi.parse_header fails on None with a TypeError)
         assertThatThrownBy(() -> h.deserialize(empty, null, -1))
                 .hasFieldOrPropertyWithValue("description", prefix + "No boundary specifier found in None");
