@@ -241,7 +241,8 @@ class BlockingPipeTest {
         pipe.subscribe(r);
         r.subscription.request(5);
         assertThatThrownBy(() -> pipe.put("a")).isInstanceOf(IllegalStateException.class);
-        pipe.put("b");
+        // from another thread: the failed delivery released the lock
+        putLater(pipe, "b").get(5, TimeUnit.SECONDS);
         assertThat(got).containsExactly("a", "b");
     }
 }

@@ -22,9 +22,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The publishers a body is streamed through: what a subscriber receives, and when.
  *
- * <p>NOTE: two mutants of StreamSubscription survive as equivalent: the overflow check {@code a +
- * b < 0} as {@code <= 0} (a request is positive, so the sum is never 0), and the drain after the
- * read loop when a request came in just as the loop ended (a race no test can schedule).
+ * <p>NOTE: three mutants of StreamSubscription survive: the overflow check {@code a + b < 0} as
+ * {@code <= 0} and {@code !done} negated before the drain after the read loop are equivalent (a
+ * request is positive, so the sum is never 0; drain() checks {@code done} again), and that drain
+ * itself runs only when a request comes in just as the loop ends, a race no test can schedule.
  */
 class PublishersTest {
 

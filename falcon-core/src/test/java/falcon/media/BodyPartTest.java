@@ -23,6 +23,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * A part of a multipart form: its name, file name, data, text and media, as Falcon's {@code
  * BodyPart}. Expected values are Falcon 3.1.1's (python3 with falcon.media.multipart).
+ *
+ * <p>NOTE: two mutants of getData()'s read loop survive as equivalent: {@code n > 0} as {@code n
+ * >= 0} (a part's stream returns at least one byte or -1 for a non-empty buffer), and asking for
+ * {@code max + 1 + total} bytes instead of {@code max + 1 - total} (the part ends where it ends, and
+ * more than {@code max} bytes fail either way).
  */
 class BodyPartTest {
 
