@@ -395,6 +395,10 @@ class WebSocketTest {
         })).isEqualTo(3202);
     }
 
+    // NOTE: WebSocketFlow's paths for a close that fails (closeNormally handing the failure to the
+    // error handlers, closeQuietly's warning) stay untested: the simulator's channel never fails a
+    // close.
+
     /** Records what the logger "falcon" logs at SEVERE (System.Logger's ERROR) while it is open. */
     private static final class LoggedErrors extends java.util.logging.Handler implements AutoCloseable {
         private static final java.util.logging.Logger FALCON = java.util.logging.Logger.getLogger("falcon");
