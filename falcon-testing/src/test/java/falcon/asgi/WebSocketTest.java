@@ -386,6 +386,74 @@ class WebSocketTest {
     }
 
     @Test
+    void anHttpStatusRaisedByTheErrorHandlerClosesWith3000PlusItsStatus() {
+        assertThat(closeCodeAfter((WsHandler) ws -> {
+            throw new falcon.HTTPStatus(409);
+        })).isEqualTo(3409);
+        assertThat(closeCodeAfter((WsHandler) ws -> {
+            throw new falcon.HTTPStatus("202 Accepted");
+        })).isEqualTo(3202);
+    }
+
+    // NOTE: WebSocketFlow's paths for a close that fails (closeNormally handing the failure to the
+    // error handlers, closeQuietly's warning) stay untested: the simulator's channel never fails a
+    // close.
+
+    /** Records what the logger "falcon" logs at SEVERE (System.Logger's ERROR) while it is open. */
+    private static final class LoggedErrors extends java.util.logging.Handler implements AutoCloseable {
+        private static final java.util.logging.Logger FALCON = java.util.logging.Logger.getLogger("falcon");
+        final List<String> messages = new CopyOnWriteArrayList<>();
+
+        LoggedErrors() {
+            FALCON.addHandler(this);
+        }
+
+        @Override
+        public void publish(java.util.logging.LogRecord r) {
+            if (r.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()) {
+                messages.add(r.getMessage() + " / " + r.getThrown());
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+            FALCON.removeHandler(this);
+        }
+    }
+
+    @Test
+    void anErrorNoHandlerTakesIsLoggedWithItsPath() {
+        App app = new App();
+        app.addRoute("/oops", new Object() {
+            public void onWebsocket(Request req, WebSocket ws) {
+                ws.accept();
+                throw new AssertionError("no handler takes it");
+            }
+        });
+        try (LoggedErrors logged = new LoggedErrors()) {
+            WebSocketSimulator ws = new TestClient(app).simulateWs("/oops");
+            assertThatThrownBy(ws::receiveText).isInstanceOf(WebSocketDisconnected.class);
+            assertThat(logged.messages).anySatisfy(m -> assertThat(m)
+                    .startsWith("unhandled error in WebSocket /oops").contains("no handler takes it"));
+        }
+    }
+
+    @Test
+    void anErrorHandlerThatFailsIsLoggedWithItsPath() {
+        try (LoggedErrors logged = new LoggedErrors()) {
+            assertThat(closeCodeAfter((WsHandler) ws -> {
+                throw new RuntimeException("handler failed");
+            })).isEqualTo(1011);
+            assertThat(logged.messages).anySatisfy(m -> assertThat(m)
+                    .startsWith("error handler failed for WebSocket /fail/boom").contains("handler failed"));
+        }
+    }
+
+    @Test
     void anAsyncErrorHandlerClosesWhenItsStageCompletes() {
         for (boolean fail : new boolean[] {false, true}) {
             App app = new App();
