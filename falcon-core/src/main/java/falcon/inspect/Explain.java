@@ -235,9 +235,9 @@ final class Explain {
         if (params == null) {
             return;
         }
-        for (int i = 0; i < params.size(); i++) {
-            Object value = params.valueAt(i);
-            line(1, params.nameAt(i) + " = " + value + " (" + (value == null ? "null" : typeName(value.getClass()))
+        for (Map.Entry<String, Object> field : params.entrySet()) {
+            Object value = field.getValue();
+            line(1, field.getKey() + " = " + value + " (" + (value == null ? "null" : typeName(value.getClass()))
                     + ")");
         }
     }

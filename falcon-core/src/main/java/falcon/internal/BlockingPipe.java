@@ -51,6 +51,11 @@ public final class BlockingPipe<T> implements Flow.Publisher<T> {
         s.onSubscribe(new Flow.Subscription() {
             @Override
             public void request(long n) {
+                if (n <= 0) {
+                    // no demand (Reactive Streams 3.9 asks for an error; a negative n used to
+                    // overflow below into unbounded demand)
+                    return;
+                }
                 lock.lock();
                 try {
                     demand = demand + n < 0 ? Long.MAX_VALUE : demand + n;

@@ -502,7 +502,7 @@ public final class MethodMap {
 
         private Object field(int i, RouteParams params) {
             int idx = fieldIndex[i];
-            if (idx >= 0 && idx < params.size() && names[i].equals(params.nameAt(idx))) {
+            if (idx >= 0 && idx < params.slots() && names[i].equals(params.nameAt(idx))) {
                 return params.valueAt(idx);
             } else if (idx == -2) {
                 return boundCount == 0 ? params : unbound(params);

@@ -21,7 +21,9 @@ public final class RouteParams extends AbstractMap<String, Object> {
 
     private String[] names;
     private Object[] values;
+    /** Slots in use, removed fields included: positions stay stable for bound responders. */
     private int size;
+    private int removed;
 
     /** Creates empty params. */
     public RouteParams() {
@@ -76,8 +78,14 @@ public final class RouteParams extends AbstractMap<String, Object> {
         return -1;
     }
 
+    /** Fields present, as a map counts them (Python's {@code len(params)} after a {@code del}). */
     @Override
     public int size() {
+        return size - removed;
+    }
+
+    /** Positions in use, removed fields included: what {@link #valueAt} and {@link #nameAt} index. */
+    int slots() {
         return size;
     }
 
@@ -127,6 +135,7 @@ public final class RouteParams extends AbstractMap<String, Object> {
         // Keep positions stable for bound responders: a removed field reads as null.
         values[i] = null;
         names[i] = "\0removed";
+        removed++;
         return old;
     }
 
@@ -170,13 +179,7 @@ public final class RouteParams extends AbstractMap<String, Object> {
 
             @Override
             public int size() {
-                int n = 0;
-                for (int i = 0; i < size; i++) {
-                    if (!names[i].startsWith("\0")) {
-                        n++;
-                    }
-                }
-                return n;
+                return RouteParams.this.size();
             }
         };
     }

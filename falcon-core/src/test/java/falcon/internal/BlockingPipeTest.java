@@ -194,6 +194,18 @@ class BlockingPipeTest {
     }
 
     @Test
+    void aNegativeRequestGrantsNoDemand() throws Exception {
+        BlockingPipe<String> pipe = new BlockingPipe<>(4);
+        Recorder<String> r = new Recorder<>();
+        pipe.subscribe(r);
+        pipe.put("a");
+        r.subscription.request(-1);
+        assertThat(r.items).isEmpty();
+        r.subscription.request(1);
+        assertThat(r.items).containsExactly("a");
+    }
+
+    @Test
     void everyCallLeavesThePipeFreeForTheOtherThread() throws Exception {
         BlockingPipe<String> pipe = new BlockingPipe<>(4);
         Recorder<String> r = new Recorder<>();

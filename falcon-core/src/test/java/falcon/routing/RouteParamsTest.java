@@ -110,6 +110,19 @@ class RouteParamsTest {
     }
 
     @Test
+    void aRemovedFieldIsNoLongerCountedAsPythonsDelShrinksTheDict() {
+        RouteParams params = of("a", "1", "b", "2");
+        params.remove("a");
+        assertThat(params.size()).isEqualTo(1);
+        assertThat(params).isEqualTo(Map.of("b", "2"));
+        params.remove("b");
+        assertThat(params.isEmpty()).isTrue();
+        params.put("c", "3"); // a field added later takes a new position
+        assertThat(params.size()).isEqualTo(1);
+        assertThat(params.indexOf("c")).isEqualTo(2);
+    }
+
+    @Test
     void iterationSkipsRemovedFieldsAtEitherEnd() {
         RouteParams params = of("a", "1", "b", "2", "c", "3");
         params.remove("a");
