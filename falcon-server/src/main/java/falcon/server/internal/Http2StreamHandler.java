@@ -128,7 +128,10 @@ final class Http2StreamHandler extends ExchangeHandler {
 
     private void endStream(Future<?> written) {
         if (!written.isSuccess()) {
-            channel.close(); // the response is cut short: RST_STREAM(CANCEL)
+            // The response is cut short: RST_STREAM(CANCEL). One loop turn later, because a stream
+            // error of the client's fails the pending write before it reaches abort(), whose reset
+            // carries the error's own code and must go first; the close is then a no-op.
+            channel.eventLoop().execute(channel::close);
             return;
         }
         Http2StreamChannel stream = (Http2StreamChannel) channel;
