@@ -39,6 +39,8 @@ final class RawHttp2 implements Closeable {
     private final Socket socket;
     private final DataInputStream in;
     private final OutputStream out;
+    /** Frames held back by {@link #cork()}, or null when each frame goes out at once. */
+    private java.io.ByteArrayOutputStream corked;
 
     private RawHttp2(Socket socket) throws IOException {
         this.socket = socket;
@@ -95,12 +97,28 @@ final class RawHttp2 implements Closeable {
         return frame(DATA, endStream ? 0x1 : 0, stream, payload);
     }
 
+    /** Holds the frames sent from now on until {@link #uncork()}, which sends them in one write. */
+    RawHttp2 cork() {
+        corked = new java.io.ByteArrayOutputStream();
+        return this;
+    }
+
+    /** Sends the frames held since {@link #cork()} in one write: the server reads them in one go. */
+    RawHttp2 uncork() throws IOException {
+        byte[] held = corked.toByteArray();
+        corked = null;
+        out.write(held);
+        out.flush();
+        return this;
+    }
+
     private RawHttp2 frame(int type, int flags, int stream, byte[] payload) throws IOException {
-        out.write(new byte[] {(byte) (payload.length >>> 16), (byte) (payload.length >>> 8), (byte) payload.length,
+        OutputStream to = corked != null ? corked : out;
+        to.write(new byte[] {(byte) (payload.length >>> 16), (byte) (payload.length >>> 8), (byte) payload.length,
                 (byte) type, (byte) flags, (byte) (stream >>> 24), (byte) (stream >>> 16), (byte) (stream >>> 8),
                 (byte) stream});
-        out.write(payload);
-        out.flush();
+        to.write(payload);
+        to.flush();
         return this;
     }
 

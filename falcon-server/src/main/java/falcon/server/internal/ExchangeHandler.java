@@ -64,6 +64,7 @@ abstract class ExchangeHandler extends ChannelInboundHandlerAdapter {
     private final long maxBodyBytes;
     private final String scheme;
     private final ResponseWriter writer;
+    private WorkerHandOff handOff; // the channel's loop's, set when the handler joins the channel
 
     // package-visible for the two subclasses, which apply their protocol's rules to this state
     ChannelHandlerContext ctx;
@@ -182,6 +183,7 @@ abstract class ExchangeHandler extends ChannelInboundHandlerAdapter {
     public final void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
         this.channel = ctx.channel();
+        this.handOff = server.handOff(channel.eventLoop());
         writer.attach(ctx);
         if (channel.isActive()) {
             // added after the TLS handshake, or to an HTTP/2 stream: channelActive has passed
@@ -379,9 +381,12 @@ abstract class ExchangeHandler extends ChannelInboundHandlerAdapter {
 
     private void dispatch(NettyExchange ex) {
         ex.markDispatched();
-        try {
-            workers.execute(ex); // PERF: the one task submission per request
-        } catch (RejectedExecutionException shuttingDown) {
+        handOff.dispatch(ex); // PERF: with the rest of this loop turn's requests
+    }
+
+    /** On the loop: the workers refused {@code ex}, the server is closing. */
+    final void dispatchRefused(NettyExchange ex) {
+        if (current == ex) {
             current = null;
             reject(new HTTPServiceUnavailable(), ex.request());
         }

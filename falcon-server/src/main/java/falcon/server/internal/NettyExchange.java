@@ -102,6 +102,8 @@ final class NettyExchange implements Exchange, Runnable {
     /** Whether a worker is writing a response stream (read by the loop's idle check). */
     private volatile boolean streamingResponse;
     private volatile boolean responded;
+    /** The batch this exchange was handed to the workers in, if any; set before its worker starts. */
+    private WorkerHandOff.Batch batch;
 
     NettyExchange(ExchangeHandler connection, Handler app, HttpRequest request, long contentLength, boolean keepAlive,
             boolean expectContinue) {
@@ -113,6 +115,20 @@ final class NettyExchange implements Exchange, Runnable {
         this.http10 = request.protocolVersion() == HttpVersion.HTTP_1_0;
         this.expectContinue = expectContinue;
         this.head = request.method() == HttpMethod.HEAD;
+    }
+
+    /** Returns the connection (or HTTP/2 stream) this exchange came on. */
+    ExchangeHandler connection() {
+        return connection;
+    }
+
+    /** Before its worker starts: the batch whose close hands this exchange's whole response over. */
+    void joinBatch(WorkerHandOff.Batch batch) {
+        this.batch = batch;
+    }
+
+    WorkerHandOff.Batch batch() {
+        return batch;
     }
 
     /** Returns the request's head, as Netty decoded it. */

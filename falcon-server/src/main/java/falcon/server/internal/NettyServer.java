@@ -9,6 +9,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -33,6 +34,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -65,6 +67,7 @@ public final class NettyServer {
     private final ChannelGroup connections = new DefaultChannelGroup("falcon-connections",
             GlobalEventExecutor.INSTANCE);
     private final AtomicBoolean closing = new AtomicBoolean();
+    private final ConcurrentHashMap<EventLoop, WorkerHandOff> handOffs = new ConcurrentHashMap<>();
     /** Set once the drain delay is over: connections are then closed as they finish. */
     private volatile boolean stopping;
     private final CountDownLatch terminated = new CountDownLatch(1);
@@ -202,6 +205,12 @@ public final class NettyServer {
 
     Handler app() {
         return app;
+    }
+
+    /** Returns the hand-off between {@code loop} and the workers (one per loop). */
+    WorkerHandOff handOff(EventLoop loop) {
+        WorkerHandOff h = handOffs.get(loop);
+        return h != null ? h : handOffs.computeIfAbsent(loop, l -> new WorkerHandOff(l, workers));
     }
 
     ExecutorService workers() {

@@ -98,12 +98,17 @@ final class ResponseWriter {
             writeFullOnLoop(ex, response, reply, appClose);
             return;
         }
+        // Queued otherwise, even on the loop: writing may start the next pipelined request.
+        FullWrite write = new FullWrite(ex, response, reply, appClose);
+        WorkerHandOff.Batch batch = ex.batch();
         try {
-            // Queued otherwise, even on the loop: writing may start the next pipelined request.
-            channel.eventLoop().execute(() -> writeFullOnLoop(ex, response, reply, appClose));
+            if (batch != null) {
+                batch.write(write); // PERF: with the rest of its batch, one wake-up of the loop
+            } else {
+                channel.eventLoop().execute(write);
+            }
         } catch (RejectedExecutionException loopGone) {
-            response.release();
-            runAfterSent(reply);
+            write.abandon();
         }
     }
 
@@ -117,6 +122,32 @@ final class ResponseWriter {
             f.addListener(done -> afterSent(reply));
         }
         handler.responseWritten(ex, close);
+    }
+
+    /** A whole response on its way to the loop, which writes it when it runs this. */
+    final class FullWrite implements Runnable {
+        private final NettyExchange ex;
+        private final FullHttpResponse response;
+        private final Reply reply;
+        private final boolean appClose;
+
+        FullWrite(NettyExchange ex, FullHttpResponse response, Reply reply, boolean appClose) {
+            this.ex = ex;
+            this.response = response;
+            this.reply = reply;
+            this.appClose = appClose;
+        }
+
+        @Override
+        public void run() {
+            writeFullOnLoop(ex, response, reply, appClose);
+        }
+
+        /** The loop is gone (the server is down): frees the response and runs its callbacks. */
+        void abandon() {
+            response.release();
+            runAfterSent(reply);
+        }
     }
 
     /** On the loop: answers a request that never reached the App, and ends the connection after it. */
