@@ -1,8 +1,12 @@
 package falcon;
 
+import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.RandomAccess;
 
 /**
  * A response's headers: lower-case names to values, in the order first set, as Falcon's {@code
@@ -70,6 +74,14 @@ final class HeaderTable {
         return slots[2 * n + 1];
     }
 
+    /**
+     * Returns the headers as lines (a name, its value, the next name...): a read-only view of
+     * the table as it is now, which costs no copy.
+     */
+    List<String> lines() {
+        return new Lines(slots, used);
+    }
+
     /** Returns a copy, in order. */
     Map<String, String> toMap() {
         Map<String, String> copy = new LinkedHashMap<>();
@@ -86,5 +98,26 @@ final class HeaderTable {
             }
         }
         return -1;
+    }
+
+    /** A fixed run of the slots, read-only. */
+    private static final class Lines extends AbstractList<String> implements RandomAccess {
+        private final String[] slots;
+        private final int size;
+
+        Lines(String[] slots, int size) {
+            this.slots = slots;
+            this.size = size;
+        }
+
+        @Override
+        public String get(int index) {
+            return slots[Objects.checkIndex(index, size)];
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
     }
 }

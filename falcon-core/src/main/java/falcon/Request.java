@@ -75,26 +75,41 @@ public class Request {
     private Function<Request, ? extends Context> contextFactory;
 
     // Lazily computed, then cached: a request that never asks pays nothing.
+    private Cache cache; // PERF: what few requests ask for, apart, so that each request is smaller
     private Map<String, Object> params;
     private Map<String, String> headers;
-    private Map<String, String> headersLower;
     private Map<String, List<String>> cookies;
-    private Map<String, String> cookiesCollapsed;
-    private List<Forwarded> forwarded;
-    private List<String> accessRoute;
-    private List<ETag> ifMatch;
-    private List<ETag> ifNoneMatch;
-    private String uri;
-    private String relativeUri;
-    private String prefix;
-    private String forwardedUri;
-    private String forwardedPrefix;
     private Object media = UNSET;
     private RuntimeException mediaError;
-    private Object typedMedia; // the last typed read, kept for a second call with the same type
-    private Type typedMediaType;
-    private RuntimeException typedMediaInvalid; // what the media validator found in typedMedia
     private InputStream stream;
+
+    /** The values only some requests compute; made on the first such read. */
+    private static final class Cache {
+        Map<String, String> headersLower;
+        Map<String, String> cookiesCollapsed;
+        List<Forwarded> forwarded;
+        List<String> accessRoute;
+        List<ETag> ifMatch;
+        List<ETag> ifNoneMatch;
+        String uri;
+        String relativeUri;
+        String prefix;
+        String forwardedUri;
+        String forwardedPrefix;
+        Object typedMedia; // the last typed read, kept for a second call with the same type
+        Type typedMediaType;
+        RuntimeException typedMediaInvalid; // what the media validator found in typedMedia
+    }
+
+    private Cache cache() {
+        Cache c = cache;
+        return c != null ? c : (cache = new Cache());
+    }
+
+    private Type typedMediaType() {
+        Cache c = cache;
+        return c == null ? null : c.typedMediaType;
+    }
 
     /**
      * Creates the request of an exchange.
@@ -163,9 +178,12 @@ public class Request {
      */
     public void setPath(String path) {
         this.path = path;
-        this.uri = null;
-        this.relativeUri = null;
-        this.forwardedUri = null;
+        Cache c = cache;
+        if (c != null) {
+            c.uri = null;
+            c.relativeUri = null;
+            c.forwardedUri = null;
+        }
     }
 
     /**
@@ -383,9 +401,9 @@ public class Request {
      * @return the URI up to and including the root path
      */
     public String getPrefix() {
-        String value = prefix;
+        String value = cache().prefix;
         if (value == null) {
-            value = prefix = getScheme() + "://" + getNetloc() + getRootPath();
+            value = cache().prefix = getScheme() + "://" + getNetloc() + getRootPath();
         }
         return value;
     }
@@ -398,9 +416,9 @@ public class Request {
      * @return the prefix as the client saw it
      */
     public String getForwardedPrefix() {
-        String value = forwardedPrefix;
+        String value = cache().forwardedPrefix;
         if (value == null) {
-            value = forwardedPrefix = getForwardedScheme() + "://" + getForwardedHost() + getRootPath();
+            value = cache().forwardedPrefix = getForwardedScheme() + "://" + getForwardedHost() + getRootPath();
         }
         return value;
     }
@@ -413,10 +431,10 @@ public class Request {
      * @return the URI without scheme and host
      */
     public String getRelativeUri() {
-        String value = relativeUri;
+        String value = cache().relativeUri;
         if (value == null) {
             String qs = getQueryString();
-            value = relativeUri = qs.isEmpty() ? getRootPath() + path : getRootPath() + path + "?" + qs;
+            value = cache().relativeUri = qs.isEmpty() ? getRootPath() + path : getRootPath() + path + "?" + qs;
         }
         return value;
     }
@@ -427,9 +445,9 @@ public class Request {
      * @return the full URI
      */
     public String getUri() {
-        String value = uri;
+        String value = cache().uri;
         if (value == null) {
-            value = uri = getScheme() + "://" + getNetloc() + getRelativeUri();
+            value = cache().uri = getScheme() + "://" + getNetloc() + getRelativeUri();
         }
         return value;
     }
@@ -451,9 +469,9 @@ public class Request {
      * @return the full URI as the client saw it
      */
     public String getForwardedUri() {
-        String value = forwardedUri;
+        String value = cache().forwardedUri;
         if (value == null) {
-            value = forwardedUri = getForwardedScheme() + "://" + getForwardedHost() + getRelativeUri();
+            value = cache().forwardedUri = getForwardedScheme() + "://" + getForwardedHost() + getRelativeUri();
         }
         return value;
     }
@@ -485,7 +503,7 @@ public class Request {
      * @return an unmodifiable list of addresses, never empty
      */
     public List<String> getAccessRoute() {
-        List<String> route = accessRoute;
+        List<String> route = cache().accessRoute;
         if (route == null) {
             route = new ArrayList<>(4);
             RequestHeaders h = exchange.headers();
@@ -508,7 +526,7 @@ public class Request {
             if (route.isEmpty() || !route.get(route.size() - 1).equals(remote)) {
                 route.add(remote);
             }
-            route = accessRoute = Collections.unmodifiableList(route);
+            route = cache().accessRoute = Collections.unmodifiableList(route);
         }
         return route;
     }
@@ -532,13 +550,13 @@ public class Request {
      * @return an unmodifiable list of hops, or {@code null} without the header
      */
     public List<Forwarded> getForwarded() {
-        List<Forwarded> value = forwarded;
+        List<Forwarded> value = cache().forwarded;
         if (value == null) {
             String header = exchange.headers().get("Forwarded");
             if (header == null) {
                 return null;
             }
-            value = forwarded = Collections.unmodifiableList(Forwarded.parse(header));
+            value = cache().forwarded = Collections.unmodifiableList(Forwarded.parse(header));
         }
         return value;
     }
@@ -601,13 +619,13 @@ public class Request {
      * @return an unmodifiable map from lower-case name to value; repeats joined with commas
      */
     public Map<String, String> getHeadersLower() {
-        Map<String, String> h = headersLower;
+        Map<String, String> h = cache().headersLower;
         if (h == null) {
             h = new LinkedHashMap<>();
             for (Map.Entry<String, String> e : exchange.headers()) {
                 h.merge(e.getKey().toLowerCase(Locale.ROOT), e.getValue(), (a, b) -> a + "," + b);
             }
-            h = headersLower = Collections.unmodifiableMap(h);
+            h = cache().headersLower = Collections.unmodifiableMap(h);
         }
         return h;
     }
@@ -900,9 +918,9 @@ public class Request {
      * @return an unmodifiable list of entity-tags, or {@code null}
      */
     public List<ETag> getIfMatch() {
-        List<ETag> value = ifMatch;
+        List<ETag> value = cache().ifMatch;
         if (value == null) {
-            value = ifMatch = parseEtags(exchange.headers().get("If-Match"));
+            value = cache().ifMatch = parseEtags(exchange.headers().get("If-Match"));
         }
         return value;
     }
@@ -915,9 +933,9 @@ public class Request {
      * @return an unmodifiable list of entity-tags, or {@code null}
      */
     public List<ETag> getIfNoneMatch() {
-        List<ETag> value = ifNoneMatch;
+        List<ETag> value = cache().ifNoneMatch;
         if (value == null) {
-            value = ifNoneMatch = parseEtags(exchange.headers().get("If-None-Match"));
+            value = cache().ifNoneMatch = parseEtags(exchange.headers().get("If-None-Match"));
         }
         return value;
     }
@@ -1111,13 +1129,13 @@ public class Request {
      * @return an unmodifiable map from cookie name to its first value
      */
     public Map<String, String> getCookies() {
-        Map<String, String> first = cookiesCollapsed;
+        Map<String, String> first = cache().cookiesCollapsed;
         if (first == null) {
             first = new LinkedHashMap<>();
             for (Map.Entry<String, List<String>> e : parsedCookies().entrySet()) {
                 first.put(e.getKey(), e.getValue().get(0));
             }
-            first = cookiesCollapsed = Collections.unmodifiableMap(first);
+            first = cache().cookiesCollapsed = Collections.unmodifiableMap(first);
         }
         return first;
     }
@@ -1262,7 +1280,7 @@ public class Request {
     }
 
     private CompletableFuture<Void> bodyBuffered() {
-        if (stream != null || media != UNSET || mediaError != null || typedMediaType != null) {
+        if (stream != null || media != UNSET || mediaError != null || typedMediaType() != null) {
             return CompletableFuture.completedFuture(null);
         }
         // The handlers read streams: the body is collected without blocking, then read from memory.
@@ -1386,16 +1404,16 @@ public class Request {
     }
 
     private Object typedMedia(Type type) {
-        if (type.equals(typedMediaType)) {
-            if (typedMediaInvalid != null) {
-                throw typedMediaInvalid;
+        if (type.equals(cache().typedMediaType)) {
+            if (cache().typedMediaInvalid != null) {
+                throw cache().typedMediaInvalid;
             }
-            return typedMedia;
+            return cache().typedMedia;
         }
         String contentType = getContentType();
         BaseHandler handler = options.mediaHandlers.resolve(contentType, options.defaultMediaType);
         Object value;
-        if (media == UNSET && mediaError == null && typedMediaType == null) {
+        if (media == UNSET && mediaError == null && typedMediaType() == null) {
             // The common case: the body is read once, straight into the type. A second type is
             // converted from the first read's result (the stream is spent).
             try {
@@ -1413,15 +1431,15 @@ public class Request {
         } else {
             value = handler.convert(media(UNSET), type);
         }
-        typedMedia = value;
-        typedMediaType = type;
-        typedMediaInvalid = null;
+        cache().typedMedia = value;
+        cache().typedMediaType = type;
+        cache().typedMediaInvalid = null;
         MediaValidator validator = options.mediaValidator;
         if (validator != null && value != null) {
             try {
                 validator.validate(value);
             } catch (RuntimeException ex) {
-                typedMediaInvalid = ex;
+                cache().typedMediaInvalid = ex;
                 throw ex;
             }
         }
@@ -1440,9 +1458,9 @@ public class Request {
         }
         String contentType = getContentType();
         BaseHandler handler = options.mediaHandlers.resolve(contentType, options.defaultMediaType);
-        if (typedMediaType != null) {
+        if (typedMediaType() != null) {
             // The body was read into a type: its untyped form, as if it had been read first.
-            media = handler.convert(typedMedia, Object.class);
+            media = handler.convert(cache().typedMedia, Object.class);
             return media;
         }
         try {

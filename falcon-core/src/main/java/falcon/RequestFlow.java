@@ -349,7 +349,7 @@ final class RequestFlow implements BiConsumer<Object, Throwable> {
 
         List<String> lines = resp.headerLines(defaultMediaType);
         String status = resp.getStatus();
-        String reason = status.length() > 4 ? status.substring(4) : "";
+        String reason = Status.reasonOf(status);
         List<Runnable> callbacks = resp.getScheduled();
         Runnable after = callbacks.isEmpty() ? null : () -> runCallbacks(callbacks);
         if (sse) {

@@ -1288,9 +1288,14 @@ public class Response {
      * those of {@link #setCookie}, in Falcon's order. The App calls it once.
      *
      * @param defaultMediaType the Content-Type to send when none is set, or {@code null} for none
-     * @return a new list of alternating lower-case names and values
+     * @return alternating lower-case names and values: a read-only view of the headers when nothing
+     *     is added to them, else a new list
      */
     List<String> headerLines(String defaultMediaType) {
+        boolean addType = defaultMediaType != null && !headers.containsKey("content-type");
+        if (!addType && extraHeaders == null && cookies == null) {
+            return headers.lines(); // PERF: the common case: nothing to add, so no copy
+        }
         int size = headers.size() * 2 + 2 + (cookies == null ? 0 : cookies.size() * 2)
                 + (extraHeaders == null ? 0 : extraHeaders.size());
         List<String> lines = new ArrayList<>(size);
@@ -1298,7 +1303,7 @@ public class Response {
             lines.add(headers.name(i));
             lines.add(headers.value(i));
         }
-        if (defaultMediaType != null && !headers.containsKey("content-type")) {
+        if (addType) {
             lines.add("content-type");
             lines.add(defaultMediaType);
         }

@@ -358,6 +358,9 @@ public final class Status {
     // Which codes Falcon has a constant for; LINES holds "NNN Unknown" for the others.
     private static final boolean[] KNOWN = new boolean[MAX_CODE + 1];
 
+    // PERF: the reason phrase of each line in LINES, so a response's reason is an array read.
+    private static final String[] REASONS = new String[MAX_CODE + 1];
+
     static {
         String[] known = {
             HTTP_100, HTTP_101, HTTP_102, HTTP_200, HTTP_201, HTTP_202, HTTP_203, HTTP_204, HTTP_205,
@@ -382,6 +385,7 @@ public final class Status {
             if (LINES[code] == null) {
                 LINES[code] = code + " " + DEFAULT_REASON;
             }
+            REASONS[code] = LINES[code].substring(4);
         }
     }
 
@@ -505,7 +509,28 @@ public final class Status {
         if (code < MIN_CODE || code > MAX_CODE || !KNOWN[code]) {
             return null;
         }
-        return LINES[code].substring(4);
+        return REASONS[code];
+    }
+
+    /**
+     * Returns the reason phrase of a status line ({@code "OK"} of {@code "200 OK"}), or {@code ""}
+     * when it has none. A line equal to the one this class has for its code costs no allocation.
+     */
+    static String reasonOf(String line) {
+        int n = line.length();
+        if (n <= 4) {
+            return "";
+        }
+        char a = line.charAt(0);
+        char b = line.charAt(1);
+        char c = line.charAt(2);
+        if (a >= '1' && a <= '9' && b >= '0' && b <= '9' && c >= '0' && c <= '9') {
+            int code = (a - '0') * 100 + (b - '0') * 10 + (c - '0');
+            if (LINES[code].equals(line)) { // the same String object for the constants: no scan
+                return REASONS[code];
+            }
+        }
+        return line.substring(4);
     }
 
     /**

@@ -142,4 +142,17 @@ class StatusTest {
         assertThat(Status.isKnown(226)).isTrue();
         assertThat(Status.isKnown(306)).isFalse();
     }
+
+    @Test
+    void theReasonOfALineIsWhatFollowsItsCode() {
+        assertThat(Status.reasonOf(Status.HTTP_200)).isEqualTo("OK").isSameAs(Status.reasonOf("200 OK"));
+        assertThat(Status.reasonOf(new String("404 Not Found"))).isEqualTo("Not Found");
+        assertThat(Status.reasonOf("200 Fine")).isEqualTo("Fine"); // a custom line keeps its own reason
+        assertThat(Status.reasonOf("599 Whatever")).isEqualTo("Whatever");
+        assertThat(Status.reasonOf("299 Unknown")).isEqualTo("Unknown");
+        assertThat(Status.reasonOf("abc Reason")).isEqualTo("Reason");
+        assertThat(Status.reasonOf("200 ")).isEmpty();
+        assertThat(Status.reasonOf("200")).isEmpty();
+        assertThat(Status.reasonOf("")).isEmpty();
+    }
 }
