@@ -50,10 +50,13 @@ import org.junit.jupiter.api.TestFactory;
  * the recorded answer itself (chunked or close-delimited).
  *
  * <p>{@code overrides.json} holds the documented differences (docs/differences.md): the Java
- * answer expected instead of Falcon's, with the reason. {@code known-gaps.txt} lists requests the
- * framework still answers differently from Falcon in a Falcon-decided way: they are reported as
- * skipped with the difference, until the framework is fixed; a gap that passes fails the test until
- * it leaves the list, and so does an override that Falcon's own answer would satisfy.
+ * answer expected instead of Falcon's, with the reason. Its fields replace the recorded ones,
+ * except {@code extra_headers}, expected besides the recorded headers (what a later Falcon adds),
+ * and {@code ignore}, patterns erased from both sides' header values and bodies. {@code
+ * known-gaps.txt} lists requests the framework still answers differently from Falcon in a
+ * Falcon-decided way: they are reported as skipped with the difference, until the framework is
+ * fixed; a gap that passes fails the test until it leaves the list, and so does an override that
+ * Falcon's own answer would satisfy.
  *
  * <p>{@code -Dconformance.dump=FILE} writes the Java answers, in the recording's format.
  */
@@ -188,8 +191,12 @@ class ConformanceReplayTest {
             } else if (f.getKey().equals("body_base64")) {
                 merged.remove("body");
             }
-            merged.set(f.getKey(), f.getValue());
+            if (!f.getKey().equals("extra_headers")) {
+                merged.set(f.getKey(), f.getValue());
+            }
         });
+        // added after "headers" was set, whatever the order of the override's fields
+        override.path("extra_headers").forEach(((ArrayNode) merged.get("headers"))::add);
         return merged;
     }
 

@@ -51,6 +51,7 @@ final class Pipeline implements EngineView {
     });
 
     private static final List<String> ERROR_TYPES = List.of("application/xml", "text/xml", "application/json");
+    private static final List<String> ERROR_TYPES_WITHOUT_XML = List.of("application/json");
 
     /**
      * The route found for a request: the resource (null for sinks, static routes and misses), the
@@ -544,7 +545,8 @@ final class Pipeline implements EngineView {
             return;
         }
         Handlers handlers = resp.getOptions().mediaHandlers;
-        String preferred = req.clientPrefers(errorTypes(handlers, ERROR_TYPES));
+        boolean xml = resp.getOptions().xmlErrorSerialization;
+        String preferred = req.clientPrefers(errorTypes(handlers, xml ? ERROR_TYPES : ERROR_TYPES_WITHOUT_XML));
         if (preferred == null) {
             String accept = req.getAccept().toLowerCase(Locale.ROOT);
             if (accept.contains("+json")) {
@@ -568,10 +570,16 @@ final class Pipeline implements EngineView {
                     resp.setData(error.toJson(m -> h.serialize(m, "application/json")));
                 }
             } else if (preferred.equals("application/xml") || preferred.equals("text/xml")) {
-                // Falcon 4.0: an XML media handler the App registered writes it; else toXml().
+                // Falcon 4.0: an XML media handler the App registered writes it; else toXml(),
+                // unless xml_error_serialization is off: then no body, though "+xml" in Accept
+                // still names the type (falcon/app_helpers.py default_serialize_error).
                 byte[] body = handlers.containsKey(preferred)
                         ? serializeWith(handlers, error.toDict(), preferred) : null;
-                resp.setData(body != null ? body : error.toXml());
+                if (body != null) {
+                    resp.setData(body);
+                } else if (xml) {
+                    resp.setData(error.toXml());
+                }
             } else {
                 byte[] body = serializeWith(handlers, error.toDict(), preferred);
                 if (body == null) {

@@ -1290,12 +1290,13 @@ public class Request {
     /**
      * Returns the {@code Last-Event-ID} header a reconnecting SSE client sends, or {@code null}.
      *
-     * <p>Falcon 4.3: {@code req.last_event_id}.
+     * <p>Falcon 4.3: {@code req.last_event_id}, a header property, so an empty value is {@code
+     * None} too.
      *
-     * @return the event ID, or {@code null} when absent
+     * @return the event ID, or {@code null} when absent or empty
      */
     public String getLastEventId() {
-        return exchange.headers().get("Last-Event-ID");
+        return nonEmptyHeader("Last-Event-ID");
     }
 
     /**

@@ -43,6 +43,19 @@ public class ResponseOptions {
      */
     public boolean problemDetails;
 
+    /**
+     * Whether the default error serializer may write an error as XML, for a client that prefers
+     * {@code application/xml} or {@code text/xml} to JSON (and to the other media types with a
+     * handler). Default true. When false, such a client gets JSON if it accepts it, else no body;
+     * an {@code Accept} with a {@code +xml} suffix still gets {@code Content-Type:
+     * application/xml}, written by an XML media handler when the App registered one, else empty.
+     * A custom error serializer ignores it, and so do {@link #problemDetails}, which are not
+     * Falcon's format.
+     *
+     * <p>Falcon 4.0: {@code resp_options.xml_error_serialization}.
+     */
+    public boolean xmlErrorSerialization = true;
+
     /** Creates the options with their defaults. */
     public ResponseOptions() {
     }
@@ -78,6 +91,30 @@ public class ResponseOptions {
     public ResponseOptions setProblemDetails(boolean value) {
         problemDetails = value;
         return this;
+    }
+
+    /**
+     * Sets {@link #xmlErrorSerialization}.
+     *
+     * <p>Falcon 4.0: {@code resp_options.xml_error_serialization = value}.
+     *
+     * @param value whether the default error serializer may write errors as XML
+     * @return these options
+     */
+    public ResponseOptions setXmlErrorSerialization(boolean value) {
+        xmlErrorSerialization = value;
+        return this;
+    }
+
+    /**
+     * Returns {@link #xmlErrorSerialization}.
+     *
+     * <p>Falcon 4.0: {@code resp_options.xml_error_serialization}.
+     *
+     * @return whether the default error serializer may write errors as XML
+     */
+    public boolean isXmlErrorSerialization() {
+        return xmlErrorSerialization;
     }
 
     /**

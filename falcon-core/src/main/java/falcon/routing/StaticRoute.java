@@ -10,6 +10,7 @@ import falcon.Status;
 import falcon.gateway.ReplyBody;
 import falcon.internal.MediaTypes;
 import falcon.media.BodyPart;
+import falcon.util.ETag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -20,8 +21,11 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Serves the files of a directory under a path prefix, never anything outside it.
@@ -44,6 +48,15 @@ import java.util.regex.Pattern;
  * the file. A single {@code Range: bytes=...} is answered with 206 and Content-Range, or 416 when
  * it starts past the end; a malformed Range is a 400, another unit is ignored.
  *
+ * <p>As in Falcon 4.1 (not 3.1), every answer for a file also carries a strong {@code ETag} made
+ * of the file's modification time in whole seconds and its size, both in hexadecimal ({@code
+ * "6782afce-9"}), and a {@code Last-Modified} date. A request whose {@code If-None-Match} is
+ * {@code *} or lists that tag (weak comparison, so {@code W/"6782afce-9"} matches too), or, when
+ * there is no If-None-Match, whose {@code If-Modified-Since} is not before the file's time, is
+ * answered {@code 304 Not Modified} with those two headers and no body, before any Range is
+ * read. A malformed If-Modified-Since is a 400. The tag and date are those of the file served, the
+ * fallback file included.
+ *
  * <p>Falcon: {@code falcon.routing.StaticRoute}.
  */
 public class StaticRoute {
@@ -51,8 +64,6 @@ public class StaticRoute {
     /** The longest path accepted after the prefix, in characters. */
     public static final int MAX_NON_PREFIXED_LENGTH = 512;
 
-    // Control characters and characters reserved on some file systems (falcon/routing/static.py).
-    private static final Pattern DISALLOWED_CHARS = Pattern.compile("[\\x00-\\x1f\\x80-\\x9f\\ufffd~?<>:*|'\"]");
 
     private final String prefix;
     private final Path directory;
@@ -162,7 +173,8 @@ public class StaticRoute {
      * @param req the request
      * @param resp the response to fill with the file
      * @throws HTTPNotFound when the path is refused or no file can be served
-     * @throws HTTPInvalidHeader when the Range header is malformed
+     * @throws HTTPInvalidHeader when the Range header is malformed, or If-Modified-Since is
+     *     (and decides, there being no If-None-Match)
      * @throws HTTPRangeNotSatisfiable when the range starts past the end of the file
      */
     public void handle(Request req, Response resp) {
@@ -170,7 +182,7 @@ public class StaticRoute {
         String withoutPrefix = path.length() > prefix.length() ? path.substring(prefix.length()) : "";
         if ((withoutPrefix.isEmpty() && fallback == null)
                 || !stripTrailingDots(withoutPrefix.strip()).equals(withoutPrefix)
-                || DISALLOWED_CHARS.matcher(withoutPrefix).find()
+                || hasDisallowedChar(withoutPrefix)
                 || withoutPrefix.indexOf('\\') >= 0
                 || withoutPrefix.contains("//")
                 || withoutPrefix.length() > MAX_NON_PREFIXED_LENGTH) {
@@ -191,19 +203,41 @@ public class StaticRoute {
             throw new HTTPNotFound();
         }
 
-        // As Falcon: req.range, ignored unless req.range_unit is "bytes" (a malformed value is a 400).
-        long[] range = req.getRange();
-        if (range != null && !"bytes".equals(req.getRangeUnit())) {
-            range = null;
-        }
-
-        FileBody body = open(file, true, range);
-        if (body == null && fallback != null) {
+        FileChannel channel = open(file, true);
+        if (channel == null && fallback != null) {
             file = fallback;
-            body = open(file, false, range);
+            channel = open(file, false);
         }
-        if (body == null) {
+        if (channel == null) {
             throw new HTTPNotFound();
+        }
+        FileBody body = null;
+        try {
+            long size = channel.size();
+            Instant modified = Files.getLastModifiedTime(file).toInstant();
+            ETag etag = etag(modified, size);
+            resp.setEtag(etag.dumps());
+            // NOTE: whole seconds, as an HTTP date has no fraction; otherwise a client's
+            // If-Modified-Since would always look older than the file (falcon/routing/static.py).
+            LocalDateTime lastModified = LocalDateTime.ofEpochSecond(modified.getEpochSecond(), 0, ZoneOffset.UTC);
+            resp.setLastModified(lastModified);
+            if (isNotModified(req, etag, lastModified)) {
+                resp.setStatus(Status.HTTP_304);
+                return;
+            }
+            // As Falcon: req.range, ignored unless req.range_unit is "bytes" (a malformed value is a 400).
+            long[] range = req.getRange();
+            if (range != null && !"bytes".equals(req.getRangeUnit())) {
+                range = null;
+            }
+            body = FileBody.open(channel, file, size, range);
+        } catch (IOException ex) {
+            // As Falcon's failing os.fstat: the file is not there to serve.
+            throw new HTTPNotFound();
+        } finally {
+            if (body == null) {
+                closeQuietly(channel);
+            }
         }
         resp.setStream(body, body.getLength());
         String name = file.getFileName() == null ? "" : file.getFileName().toString();
@@ -218,13 +252,50 @@ public class StaticRoute {
         }
     }
 
+    /**
+     * Returns a file's entity-tag as Falcon 4.1 makes it: the modification time in whole seconds
+     * and the size, both in hexadecimal, e.g. {@code 6782afce-9}; a strong tag.
+     */
+    static ETag etag(Instant modified, long size) {
+        long seconds = modified.getEpochSecond();
+        if (seconds < 0 && modified.getNano() > 0) {
+            seconds++;   // Python's int() truncates toward zero; getEpochSecond() floors
+        }
+        return new ETag(Long.toString(seconds, 16) + "-" + Long.toString(size, 16));
+    }
+
+    /**
+     * Whether the client's copy is current: If-None-Match, when present, decides alone ({@code *}
+     * or any tag equal by weak comparison); otherwise If-Modified-Since at or after the file's time.
+     * Falcon: {@code falcon.routing.static._is_not_modified}.
+     */
+    private static boolean isNotModified(Request req, ETag etag, LocalDateTime lastModified) {
+        List<ETag> ifNoneMatch = req.getIfNoneMatch();
+        if (ifNoneMatch != null) {
+            if (ifNoneMatch.size() == 1 && "*".equals(ifNoneMatch.get(0).value())) {
+                return true;
+            }
+            return ifNoneMatch.contains(etag);
+        }
+        LocalDateTime ifModifiedSince = req.getIfModifiedSince();
+        return ifModifiedSince != null && !lastModified.isAfter(ifModifiedSince);
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ex) {
+            // nothing was sent from it; nothing to report
+        }
+    }
+
     // SOPT-04: the App's map; null (a bare Response, or an App that set none) means the defaults.
     private static Map<String, String> mediaTypes(Response resp) {
         ResponseOptions options = resp.getOptions();
         return options == null ? null : options.staticMediaTypes;
     }
 
-    private FileBody open(Path file, boolean confine, long[] range) {
+    private FileChannel open(Path file, boolean confine) {
         try {
             if (!Files.isRegularFile(file)) {
                 return null;
@@ -239,16 +310,25 @@ public class StaticRoute {
                     return null;
                 }
             }
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
-            try {
-                return FileBody.open(channel, file, range);
-            } catch (RuntimeException ex) {
-                channel.close();
-                throw ex;
-            }
+            return FileChannel.open(file, StandardOpenOption.READ);
         } catch (IOException | SecurityException ex) {
             return null;
         }
+    }
+
+    /**
+     * Whether {@code s} has a character Falcon's {@code _DISALLOWED_CHARS_PATTERN} refuses: a C0 or
+     * C1 control, U+FFFD, or one of {@code ~?<>:*|'"}, reserved on some file systems. A loop, not
+     * Falcon's regex, as it runs on every static request.
+     */
+    private static boolean hasDisallowedChar(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c <= 0x1f || (c >= 0x80 && c <= 0x9f) || c == '\ufffd' || "~?<>:*|'\"".indexOf(c) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String stripTrailingDots(String s) {
@@ -316,8 +396,7 @@ public class StaticRoute {
             this.range = range;
         }
 
-        static FileBody open(FileChannel channel, Path path, long[] reqRange) throws IOException {
-            long size = channel.size();
+        static FileBody open(FileChannel channel, Path path, long size, long[] reqRange) {
             // NOTE: as Falcon, a Range on an empty file is ignored: Content-Range cannot say "0 bytes".
             if (reqRange == null || size == 0) {
                 return new FileBody(channel, path, 0, size, null);

@@ -264,6 +264,34 @@ class MediaOverServerTest {
     }
 
     @Test
+    void aCurrentCopyIsA304WithoutABodyAndTheConnectionStaysUsable() throws Exception {
+        try (RawHttp http = new RawHttp(server.port())) {
+            RawHttp.Response whole = http.send("GET /files/page.html HTTP/1.1\r\nHost: a\r\n\r\n").read();
+            assertThat(whole.status()).isEqualTo(200);
+            String etag = whole.header("etag");
+            assertThat(etag).matches("\"[0-9a-f]+-9\"");
+            String lastModified = whole.header("last-modified");
+            assertThat(lastModified).endsWith(" GMT");
+
+            RawHttp.Response byTag = http.send("GET /files/page.html HTTP/1.1\r\nHost: a\r\nIf-None-Match: "
+                    + etag + "\r\n\r\n").read();
+            assertThat(byTag.status()).isEqualTo(304);
+            assertThat(byTag.header("etag")).isEqualTo(etag);
+            assertThat(byTag.header("last-modified")).isEqualTo(lastModified);
+            assertThat(byTag.header("content-length")).isNull();
+            assertThat(byTag.body()).isEmpty();
+
+            RawHttp.Response byDate = http.send("GET /files/page.html HTTP/1.1\r\nHost: a\r\nIf-Modified-Since: "
+                    + lastModified + "\r\n\r\n").read();
+            assertThat(byDate.status()).isEqualTo(304);
+
+            // the 304s were framed right: the next answer on the connection is whole
+            assertThat(http.send("GET /files/page.html HTTP/1.1\r\nHost: a\r\n\r\n").read().text())
+                    .isEqualTo("<p>hi</p>");
+        }
+    }
+
+    @Test
     void aPathEscapingTheDirectoryIsA404OnTheWire() throws Exception {
         try (RawHttp http = new RawHttp(server.port())) {
             for (String path : List.of("/files/../secret.txt", "/files/%2e%2e/secret.txt", "/files/..%2fsecret.txt",

@@ -1,16 +1,19 @@
 package falcon.asgi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import falcon.App;
 import falcon.Request;
 import falcon.Response;
 import falcon.SSEvent;
+import falcon.media.JSONHandler;
 import falcon.testing.Simulate;
 import falcon.testing.StreamedResult;
 import falcon.testing.TestClient;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.SubmissionPublisher;
@@ -45,6 +48,126 @@ class SseTest {
         // the same bytes as Falcon 3.1.1's SSEvent(...).serialize()
         assertThat(text(e)).isEqualTo(": c\nevent: e\nid: 7\nretry: 500\ndata: {\"a\": [1, \"é\"]}\n\n");
         assertThat(text(new SSEvent().setComment("only"))).isEqualTo(": only\n\n");
+    }
+
+    @Test
+    void falconsCondimentEventsSerializeByteForByte() {
+        // Falcon 4.3.1: tests/asgi/test_sse.py, test_multiple_events (its '\\u1f951' is U+1F95, then '1')
+        List<SSEvent> events = List.of(
+                new SSEvent().setData(bytes("ketchup")),
+                new SSEvent().setData(bytes("mustard")).setEvent("condiment"),
+                new SSEvent().setData(bytes("mayo")).setEvent("condiment").setEventId("1234"),
+                new SSEvent().setData(bytes("onions")).setEvent("topping").setEventId("5678").setRetry(100),
+                new SSEvent().setText("guacamole \u1f95" + "1").setRetry(100).setComment("Serve with chips."),
+                new SSEvent().setJson(Map.of("condiment", "salsa")).setRetry(100));
+        StringBuilder all = new StringBuilder();
+        events.forEach(e -> all.append(text(e)));
+        assertThat(all.toString()).isEqualTo("data: ketchup\n\n"
+                + "event: condiment\ndata: mustard\n\n"
+                + "event: condiment\nid: 1234\ndata: mayo\n\n"
+                + "event: topping\nid: 5678\nretry: 100\ndata: onions\n\n"
+                + ": Serve with chips.\nretry: 100\ndata: guacamole \u1f95" + "1\n\n"
+                + "retry: 100\ndata: {\"condiment\": \"salsa\"}\n\n");
+    }
+
+    @Test
+    void emptyValuesAreStillFieldsNotAPing() {
+        // Falcon tests each field with "is not None": an empty value is written, with nothing after the space.
+        assertThat(text(new SSEvent().setData(new byte[0]))).isEqualTo("data: \n\n");
+        assertThat(text(new SSEvent().setText(""))).isEqualTo("data: \n\n");
+        assertThat(text(new SSEvent().setComment(""))).isEqualTo(": \n\n");
+        assertThat(text(new SSEvent().setEvent(""))).isEqualTo("event: \n\n");
+        assertThat(text(new SSEvent().setEventId(""))).isEqualTo("id: \n\n");
+        assertThat(text(new SSEvent().setRetry(0))).isEqualTo("retry: 0\n\n");
+    }
+
+    @Test
+    void aNullPayloadFallsThroughToTheNextOne() {
+        assertThat(text(new SSEvent().setData(null).setText("t"))).isEqualTo("data: t\n\n");
+        assertThat(text(new SSEvent().setText(null).setJson(List.of()))).isEqualTo("data: []\n\n");
+        assertThat(text(new SSEvent().setJson(null).setEventId("1"))).isEqualTo("id: 1\n\n");
+    }
+
+    @Test
+    void lineBreaksInAPayloadAreWrittenAsGivenAsFalconDoes() {
+        // Falcon 4.3 writes one "data: " prefix and does not split lines; neither do we.
+        assertThat(text(SSEvent.ofText("a\nb"))).isEqualTo("data: a\nb\n\n");
+        assertThat(text(new SSEvent().setData(bytes("a\r\nb")))).isEqualTo("data: a\r\nb\n\n");
+        assertThat(text(new SSEvent().setComment("x\ny"))).isEqualTo(": x\ny\n\n");
+    }
+
+    @Test
+    void dataThatIsNotUtf8IsRefused() {
+        // Falcon: data.decode() raises UnicodeDecodeError
+        SSEvent e = new SSEvent().setData(new byte[] {(byte) 0xff, 'a'});
+        assertThatThrownBy(e::serialize).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("SSEvent data is not valid UTF-8");
+    }
+
+    @Test
+    void aNullSentThroughTheEmitterIsAPing() {
+        // Falcon: a falsy item from the generator is sent as SSEvent()
+        App app = new App();
+        app.addRoute("/events", new Object() {
+            public void onGet(Request req, Response resp) {
+                resp.setSse(emitter -> {
+                    emitter.send(null);
+                    emitter.send(SSEvent.ofText("after"));
+                });
+            }
+        });
+        assertThat(new TestClient(app).simulateGet("/events").getText()).isEqualTo(": ping\n\ndata: after\n\n");
+    }
+
+    private static App jsonEventsApp() {
+        App app = new App();
+        app.addRoute("/", new Object() {
+            public void onGet(Request req, Response resp) {
+                resp.setSse(emitter -> {
+                    emitter.send(SSEvent.ofJson(Map.of("foo", "bar")));
+                    emitter.send(SSEvent.ofJson(Map.of("bar", "baz")));
+                });
+            }
+        });
+        return app;
+    }
+
+    @Test
+    void jsonEventsUseTheAppsJsonHandler() {
+        // Falcon: TestSerializeJson.test_use_media_handler_dumps
+        App app = jsonEventsApp();
+        app.getRespOptions().mediaHandlers.put("application/json",
+                new JSONHandler(new com.fasterxml.jackson.databind.ObjectMapper(), false));
+        assertThat(new TestClient(app).simulateGet("/").getText())
+                .isEqualTo("data: {\"foo\":\"bar\"}\n\ndata: {\"bar\":\"baz\"}\n\n");
+    }
+
+    @Test
+    void jsonEventsWithoutAJsonHandlerUseTheDefaultOne() {
+        // Falcon: TestSerializeJson.test_no_json_media_handler
+        App app = jsonEventsApp();
+        app.getRespOptions().mediaHandlers.keySet().removeIf(type -> type.toLowerCase(Locale.ROOT).contains("json"));
+        assertThat(new TestClient(app).simulateGet("/").getText())
+                .isEqualTo("data: {\"foo\": \"bar\"}\n\ndata: {\"bar\": \"baz\"}\n\n");
+    }
+
+    @Test
+    void anEmptyLastEventIdIsNull() {
+        // Falcon 4.3: req.last_event_id is a header property: "" reads as None
+        App app = new App();
+        app.addRoute("/", new Object() {
+            public void onGet(Request req, Response resp) {
+                resp.setText(String.valueOf(req.getLastEventId()));
+            }
+        });
+        TestClient client = new TestClient(app);
+        assertThat(client.simulateGet("/").getText()).isEqualTo("null");
+        assertThat(client.simulateGet("/", Simulate.with().header("Last-Event-ID", "")).getText()).isEqualTo("null");
+        assertThat(client.simulateGet("/", Simulate.with().header("Last-Event-ID", "41")).getText()).isEqualTo("41");
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
     }
 
     static final class Emitting {

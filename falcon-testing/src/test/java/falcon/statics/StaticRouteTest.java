@@ -89,6 +89,17 @@ class StaticRouteTest {
         assertThat(r.getText()).isEqualTo("{\"title\": \"404 Not Found\"}");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"\u0001", "\u001f", "\u0080", "\u009f", "\ufffd", "~", "?", "<", ">", ":", "*", "|", "'",
+        "\""})
+    void aFileNamedWithAReservedCharacterIsNotServed(String c) throws IOException {
+        // The file exists: only the character check can refuse it (Falcon's _DISALLOWED_CHARS_PATTERN).
+        Files.writeString(dir.resolve("a" + c + "b.txt"), "x");
+        String encoded = java.net.URLEncoder.encode(c, StandardCharsets.UTF_8).replace("+", "%20");
+        assertThat(client.simulateGet("/static/a" + encoded + "b.txt").getStatusCode()).isEqualTo(404);
+        assertThat(client.simulateGet("/static/ten.txt").getStatusCode()).isEqualTo(200);
+    }
+
     @Test
     void overlongPathsAre404() {
         assertThat(client.simulateGet("/static/" + "a".repeat(513)).getStatusCode()).isEqualTo(404);
