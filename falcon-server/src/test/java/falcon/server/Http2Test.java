@@ -185,6 +185,22 @@ class Http2Test {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(ExecutionMode.class)
+    void aGetWhoseStreamIsStillOpenIsNotResetAfterItsResponse(ExecutionMode mode) throws Exception {
+        // It announced no body: a reset would save nothing, and the client's later frames would
+        // land on a closed stream, where their errors go unreported (h2spec 6.9.1/3).
+        try (Server server = smallBodyServer(mode); RawHttp2 h2 = RawHttp2.tls(server.port())) {
+            h2.headers(1, false, ":method", "GET", ":scheme", "https", ":path", "/hello", ":authority", "127.0.0.1");
+            RawHttp2.Frame data = h2.readUntil(RawHttp2.DATA, 1);
+            assertThat(new String(data.payload(), StandardCharsets.UTF_8)).isEqualTo("Hello, world!");
+            assertThat(data.flags() & 0x1).as("END_STREAM").isEqualTo(1);
+            h2.windowUpdate(1, Integer.MAX_VALUE).windowUpdate(1, Integer.MAX_VALUE);
+            RawHttp2.Frame reset = h2.readUntil(RawHttp2.RST_STREAM, 1);
+            assertThat(reset.payload()).as("FLOW_CONTROL_ERROR, the client's own error").containsExactly(0, 0, 0, 3);
+        }
+    }
+
     @Test
     void anEarlyResponseStopsTheUploadWithoutError() throws Exception {
         try (Server server = smallBodyServer(ExecutionMode.WORKER); RawHttp2 h2 = RawHttp2.tls(server.port())) {

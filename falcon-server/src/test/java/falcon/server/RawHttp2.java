@@ -31,6 +31,7 @@ final class RawHttp2 implements Closeable {
     static final int RST_STREAM = 3;
     static final int SETTINGS = 4;
     static final int GOAWAY = 7;
+    static final int WINDOW_UPDATE = 8;
 
     /** One frame's header and payload. */
     record Frame(int type, int flags, int stream, byte[] payload) {
@@ -90,6 +91,12 @@ final class RawHttp2 implements Closeable {
             string(block, namesAndValues[i + 1]);
         }
         return frame(HEADERS, 0x4 | (endStream ? 0x1 : 0), stream, block.toByteArray());
+    }
+
+    /** Sends a WINDOW_UPDATE frame. */
+    RawHttp2 windowUpdate(int stream, int increment) throws IOException {
+        return frame(WINDOW_UPDATE, 0, stream, new byte[] {(byte) (increment >>> 24), (byte) (increment >>> 16),
+                (byte) (increment >>> 8), (byte) increment});
     }
 
     /** Sends a DATA frame. */

@@ -6,7 +6,9 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http2.DefaultHttp2ResetFrame;
 import io.netty.handler.codec.http2.Http2CodecUtil;
 import io.netty.handler.codec.http2.Http2Error;
@@ -110,10 +112,25 @@ final class Http2StreamHandler extends ExchangeHandler {
         return mustClose(ex, appClose); // RFC 9113 8.2.2: no connection header; closing ends the stream only
     }
 
-    /** Also ends a stream whose client is still sending: the rest of its request is not wanted. */
+    /**
+     * Also ends a stream whose client is still sending a body it announced: the rest is not
+     * wanted (RFC 9113 8.1). A GET or HEAD without a content-length announced none, so nothing is
+     * saved by a reset, which would race the client's own frames: its END_STREAM, or a frame that
+     * is an error of its own (h2spec 6.9.1 overflows the window after the HEADERS), then lands on
+     * a closed stream. Such a stream is left to end as the client ends it (or to its idle timeout).
+     */
     @Override
     boolean endsAfter(NettyExchange ex, boolean close) {
-        return close || !ex.requestEnded();
+        return close || (!ex.requestEnded() && announcesBody(ex.request()));
+    }
+
+    private static boolean announcesBody(HttpRequest req) {
+        long length = HttpUtil.getContentLength(req, -1L);
+        if (length >= 0) {
+            return length > 0;
+        }
+        HttpMethod method = req.method();
+        return method != HttpMethod.GET && method != HttpMethod.HEAD;
     }
 
     /** Ends the stream once {@code written} is done, and only if the client is still sending its request. */
