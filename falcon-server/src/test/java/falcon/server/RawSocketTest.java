@@ -36,6 +36,23 @@ class RawSocketTest {
     }
 
     @Test
+    void aResponseHeaderThatWouldSplitTheResponseIsA500AndTheConnectionServesOn() throws Exception {
+        try (RawHttp http = connect()) {
+            RawHttp.Response r = http.send("GET /header?name=x-a&value=ok%0D%0Ax-injected:%201 HTTP/1.1\r\n"
+                    + "Host: a\r\n\r\n").read();
+            assertThat(r.status()).isEqualTo(500);
+            assertThat(r.header("x-injected")).isNull();
+            assertThat(r.header("x-a")).isNull();
+            r = http.send("GET /header?name=bad%20name&value=v HTTP/1.1\r\nHost: a\r\n\r\n").read();
+            assertThat(r.status()).isEqualTo(500);
+            r = http.send("GET /header?name=x-a&value=fine HTTP/1.1\r\nHost: a\r\n\r\n").read();
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.header("x-a")).isEqualTo("fine");
+            assertThat(r.text()).isEqualTo("set");
+        }
+    }
+
+    @Test
     void pipelinedRequestsAreAnsweredInOrder() throws Exception {
         try (RawHttp http = connect()) {
             http.send("GET /info?n=1 HTTP/1.1\r\nHost: a\r\n\r\n"

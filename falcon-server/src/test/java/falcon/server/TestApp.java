@@ -29,6 +29,13 @@ public final class TestApp {
         app.addRoute("/stream", new Stream());
         app.addRoute("/slow", new Slow());
         app.addRoute("/big", new Big());
+        app.addRoute("/header", new Object() {
+            // GET /header?name=N&value=V: a response header the App takes from the client, as is
+            public void onGet(Request req, Response resp) {
+                resp.setHeader(req.getParam("name"), req.getParam("value"));
+                resp.setText("set");
+            }
+        });
     }
 
     /** How many times {@code /big} was answered. */

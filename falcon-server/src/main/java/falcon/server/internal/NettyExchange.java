@@ -19,7 +19,6 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.util.AsciiString;
 import java.io.InputStream;
@@ -447,8 +446,22 @@ final class NettyExchange implements Exchange, Runnable {
             throw new IllegalStateException("respond() called twice for " + request.method() + " " + request.uri());
         }
         responded = true;
-        HttpHeaders out = DefaultHttpHeadersFactory.headersFactory().newHeaders();
-        int flags = copyHeaders(reply, out);
+        HttpHeaders out = new ResponseHeaders();
+        int flags;
+        try {
+            flags = copyHeaders(reply, out);
+        } catch (IllegalArgumentException invalid) {
+            // a name that is no token, a CR or LF in a value: never sent, and never a hung client
+            LOG.log(System.Logger.Level.ERROR, "the response to " + this + " has an invalid header; answered 500",
+                    invalid);
+            if (reply.body() != null) {
+                reply.body().release();
+            }
+            reply.afterSent();
+            reply = Reply.error(new HTTPInternalServerError());
+            out.clear();
+            flags = copyHeaders(reply, out);
+        }
         boolean appClose = (flags & F_CLOSE) != 0;
         boolean hasLength = (flags & F_LENGTH) != 0;
         if ((flags & F_DATE) == 0) {
