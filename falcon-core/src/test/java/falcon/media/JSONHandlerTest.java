@@ -35,6 +35,14 @@ import org.junit.jupiter.api.Test;
 /**
  * The JSON handler: what it reads and writes, and how a body that is not JSON, or does not fit the
  * type it is read into, is worded for the client (TypeMismatch).
+ *
+ * <p>NOTE: equivalent mutants: dropping the constructor's {@code init(mapper)} (reader() and
+ * writer() make the same reader and writer from the same mapper on first use), and TypeMismatch's
+ * {@code getLineNr() < 0} / {@code getColumnNr() < 0} for {@code <= 0} (Jackson counts lines and
+ * columns from 1 and gives -1 when it has no position, never 0), as describe()'s {@code
+ * getLineNr() >= 0}. TypeMismatch.shown() of a Map or a Collection is not reached from a request:
+ * Jackson reports a structure where a scalar belongs as a MismatchedInputException, worded by
+ * got().
  */
 class JSONHandlerTest {
 
@@ -320,6 +328,36 @@ class JSONHandlerTest {
                 .isEqualTo("unknown field 'bogus': line 1 column 39");
         assertThat(problem("[[1, \"x\"]]", new TypeRef<List<List<Integer>>>() { }.getType()))
                 .startsWith("field '[0][1]': expected an integer, got \"x\"");
+    }
+
+    /** A bean whose setter refuses a value. */
+    public static class Counter {
+        private int n;
+
+        public int getN() {
+            return n;
+        }
+
+        public void setN(int n) {
+            if (n < 0) {
+                throw new IllegalArgumentException(n < -1 ? null : "n must not be negative");
+            }
+            this.n = n;
+        }
+    }
+
+    @Test
+    void aSettersRefusalIsWordedWithItsMessage() {
+        assertThat(problem("{\"n\": -1}", Counter.class)).isEqualTo("field 'n': n must not be negative: line 1 column 7");
+        assertThat(problem("{\"n\": -2}", Counter.class)).isEqualTo("field 'n': invalid value: line 1 column 7");
+        assertThat(problem("{\"size\": 5}", Kinds.class))
+                .isEqualTo("field 'size': expected one of \"SMALL\", \"LARGE\", got 5: line 1 column 10");
+    }
+
+    @Test
+    void describeCutsAtTheVeryStart() {
+        assertThat(JSONHandler.describe(new JsonParseException(null, "\nonly details"))).isEmpty();
+        assertThat(JSONHandler.describe(new JsonParseException(null, ": enable `X`"))).isEmpty();
     }
 
     @Test

@@ -105,6 +105,8 @@ class MultipartFormTest {
         assertThat(HeaderParams.parse("form-data; name=\"a\";x=1").params)
                 .containsExactly(Map.entry("name", "a"), Map.entry("x", "1"));
         assertThat(HeaderParams.parse("form-data; x=a;\"").params).containsExactly(Map.entry("x", "a"));
+        // a quote that opens the parameter hides its ';'
+        assertThat(HeaderParams.parse("x;\"a;b=c\"").params).containsExactly(Map.entry("\"a;b", "c\""));
         assertThat(HeaderParams.parse("form-data").value).isEqualTo("form-data");
     }
 

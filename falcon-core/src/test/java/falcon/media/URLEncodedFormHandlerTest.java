@@ -61,6 +61,7 @@ class URLEncodedFormHandlerTest {
                         + " can't decode byte 0xff in position 4: ordinal not in range(128)");
         // the highest ASCII byte is still ASCII
         assertThat(read(form, new byte[] {'a', '=', 'b', 0x7f})).isEqualTo(Map.of("a", "b\u007f"));
+        assertThat(read(form, new byte[] {'a', '=', 0})).isEqualTo(Map.of("a", "\u0000"));
     }
 
     @Test
