@@ -40,9 +40,9 @@ import org.junit.jupiter.api.Test;
  * writer() make the same reader and writer from the same mapper on first use), and TypeMismatch's
  * {@code getLineNr() < 0} / {@code getColumnNr() < 0} for {@code <= 0} (Jackson counts lines and
  * columns from 1 and gives -1 when it has no position, never 0), as describe()'s {@code
- * getLineNr() >= 0}. TypeMismatch.shown() of a Map or a Collection is not reached from a request:
- * Jackson reports a structure where a scalar belongs as a MismatchedInputException, worded by
- * got().
+ * getLineNr() >= 0}. TypeMismatch.shown() of a Map or a Collection was reached by no input
+ * tried (not equivalent, untested): Jackson reports a structure where a scalar belongs as a
+ * MismatchedInputException, worded by got().
  */
 class JSONHandlerTest {
 
