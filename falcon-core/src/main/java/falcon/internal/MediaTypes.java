@@ -46,26 +46,34 @@ public final class MediaTypes {
     public static Map<String, String> defaults() {
         Map<String, String> types = defaults;
         if (types == null) {
-            Map<String, String> map = new HashMap<>();
-            try (InputStream in = MediaTypes.class.getResourceAsStream(BUILT_IN)) {
-                if (in != null) {
-                    read(in, map, false);
-                }
-            } catch (IOException ex) {
-                // the built-in table ships in the jar; without it, only /etc/mime.types applies
-            }
-            Path system = Paths.get("/etc/mime.types");
-            if (Files.isReadable(system)) {
-                try (InputStream in = Files.newInputStream(system)) {
-                    read(in, map, true);
-                } catch (IOException ex) {
-                    // as Python's mimetypes: an unreadable file is skipped
-                }
-            }
             // NOTE: two threads may both read the files the first time; either result is the same.
-            types = defaults = Collections.unmodifiableMap(map);
+            types = defaults = load(BUILT_IN, Paths.get("/etc/mime.types"));
         }
         return types;
+    }
+
+    /**
+     * Reads a table: the class path resource {@code builtIn} ("ext type" lines), overridden by the
+     * file {@code system} ("type ext ext..." lines) when it is readable. {@link #defaults()} reads
+     * it once; tests read their own.
+     */
+    static Map<String, String> load(String builtIn, Path system) {
+        Map<String, String> map = new HashMap<>();
+        try (InputStream in = MediaTypes.class.getResourceAsStream(builtIn)) {
+            if (in != null) {
+                read(in, map, false);
+            }
+        } catch (IOException ex) {
+            // the built-in table ships in the jar; without it, only /etc/mime.types applies
+        }
+        if (Files.isReadable(system)) {
+            try (InputStream in = Files.newInputStream(system)) {
+                read(in, map, true);
+            } catch (IOException ex) {
+                // as Python's mimetypes: an unreadable file is skipped
+            }
+        }
+        return Collections.unmodifiableMap(map);
     }
 
     /**
@@ -98,7 +106,7 @@ public final class MediaTypes {
     // Reads "ext type" lines (our table) or "type ext ext..." lines (mime.types). PERF: split by
     // hand: this runs once, at start-up, still interpreted, and a regex split of mime.types' 2,000
     // lines was a visible part of start-up.
-    private static void read(InputStream in, Map<String, String> map, boolean mimeTypesFormat)
+    static void read(InputStream in, Map<String, String> map, boolean mimeTypesFormat)
             throws IOException {
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         List<String> words = new ArrayList<>();

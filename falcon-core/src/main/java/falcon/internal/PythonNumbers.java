@@ -1,6 +1,8 @@
 package falcon.internal;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.Locale;
 
 /**
@@ -77,9 +79,9 @@ public final class PythonNumbers {
         if (value == 0) {
             return 1 / value < 0 ? "-0.0" : "0.0";
         }
-        // Double.toString gives the shortest digits that round-trip, as Python's repr does;
-        // only the choice of notation differs (Python: exponent below -4 or from 16 on).
-        BigDecimal exact = new BigDecimal(Double.toString(Math.abs(value))).stripTrailingZeros();
+        // Python's repr takes the shortest digits that read back as the same double (the nearest
+        // of them); notation: exponent below -4 or from 16 on.
+        BigDecimal exact = shortestDigits(Math.abs(value)).stripTrailingZeros();
         String digits = exact.unscaledValue().toString();
         int exponent = digits.length() - 1 - exact.scale();
         String sign = value < 0 ? "-" : "";
@@ -90,6 +92,34 @@ public final class PythonNumbers {
         }
         String plain = exact.toPlainString();
         return sign + (plain.indexOf('.') < 0 ? plain + ".0" : plain);
+    }
+
+    /**
+     * Returns the shortest decimal that reads back as {@code value}, the nearest to it when more
+     * than one has that many digits, as Python's {@code repr} (David Gay's shortest mode). NOTE:
+     * Double.toString is not always shortest before JDK 19: 4.9E-324 for {@code Double.MIN_VALUE},
+     * where Python prints 5e-324.
+     *
+     * @param value a positive finite double
+     */
+    static BigDecimal shortestDigits(double value) {
+        BigDecimal exact = new BigDecimal(value);
+        // 17 significant digits always read back (IEEE 754 binary64), so the loop returns
+        for (int precision = 1; ; precision++) {
+            BigDecimal down = exact.round(new MathContext(precision, RoundingMode.FLOOR));
+            BigDecimal up = exact.round(new MathContext(precision, RoundingMode.CEILING));
+            boolean downReadsBack = Double.parseDouble(down.toString()) == value;
+            boolean upReadsBack = Double.parseDouble(up.toString()) == value;
+            if (downReadsBack && upReadsBack) {
+                return exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
+            }
+            if (downReadsBack) {
+                return down;
+            }
+            if (upReadsBack) {
+                return up;
+            }
+        }
     }
 
     /**

@@ -94,4 +94,16 @@ class PythonNumbersTest {
         // the expectations are Python 3's str() of the same doubles
         assertThat(PythonNumbers.formatFloat(value)).isEqualTo(expected);
     }
+
+    @ParameterizedTest(name = "str({0}) = {1}")
+    @CsvSource(value = {
+        "4.9E-324|5e-324", "-4.9E-324|-5e-324", "1.0E-323|1e-323", "2.5E-323|2.5e-323",
+        "1.0E23|1e+23", "1.37342863480957901E18|1.373428634809579e+18",
+        "5.2990648348713776E16|5.299064834871378e+16", "1.7976931348623157E308|1.7976931348623157e+308",
+        "2.2250738585072014E-308|2.2250738585072014e-308", "0.1|0.1", "0.002|0.002"}, delimiter = '|')
+    void floatFormatsWithPythonsShortestDigits(double value, String expected) {
+        // Python 3: repr(5e-324) == '5e-324'; JDK 17's Double.toString gives 4.9E-324 and
+        // 9.999999999999999E22 for 1e23, longer than the shortest digits that read back
+        assertThat(PythonNumbers.formatFloat(value)).isEqualTo(expected);
+    }
 }
