@@ -349,10 +349,12 @@ public class JSONHandler implements BaseHandler {
         if (nl >= 0) {
             message = message.substring(0, nl);
         }
-        // Jackson names the (redacted) source of a start marker; the client needs none of it.
-        int marker = message.indexOf(" (start marker at [Source");
-        if (marker >= 0) {
-            message = message.substring(0, marker);
+        // Jackson names the (redacted) source of a start marker, "(start marker at [Source: ..." or
+        // "(for Array starting at [Source: ..."; the client needs none of it.
+        int source = message.indexOf("[Source");
+        if (source >= 0) {
+            int open = message.lastIndexOf(" (", source);
+            message = message.substring(0, open >= 0 ? open : source).stripTrailing();
         }
         // ... nor how to switch a Jackson feature on ("Non-standard token 'NaN': enable ...").
         int hint = message.indexOf(": enable `");

@@ -256,8 +256,10 @@ class JSONHandlerTest {
                 .doesNotContain("\n", "Source", "enable");
         assertThat(problem("[NaN]", Object.class)).startsWith("Non-standard token 'NaN'")
                 .doesNotContain("enable `").endsWith(": line 1 column 5");
-        assertThat(problem("{\"a\": [1, 2}", Object.class)).startsWith("Unexpected close marker '}'")
-                .endsWith(": line 1 column 12");
+        assertThat(problem("{\"a\": [1, 2}", Object.class))
+                .isEqualTo("Unexpected close marker '}': expected ']': line 1 column 12");
+        assertThat(problem("{\"a\": 1]", Object.class)).doesNotContain("Source", "REDACTED", "starting at")
+                .endsWith(": line 1 column 8");
         assertThat(problem("[1] [2]", Object.class)).startsWith("Trailing token");
         assertThat(problem("[1] [2]", new TypeRef<List<Integer>>() { }.getType())).startsWith("Trailing token")
                 .endsWith(": line 1 column 5");
