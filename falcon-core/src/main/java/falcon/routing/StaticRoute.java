@@ -166,7 +166,8 @@ public class StaticRoute {
     }
 
     /**
-     * Serves the file for {@code req.getPath()}.
+     * Serves the file for {@code req.getPath()}. An OPTIONS request (likely a CORS preflight) is
+     * answered {@code Allow: GET} with no body and opens no file, as in Falcon 4.0.
      *
      * <p>Falcon: {@code StaticRoute.__call__}.
      *
@@ -178,6 +179,11 @@ public class StaticRoute {
      * @throws HTTPRangeNotSatisfiable when the range starts past the end of the file
      */
     public void handle(Request req, Response resp) {
+        if ("OPTIONS".equals(req.getMethod())) {
+            resp.setHeader("allow", "GET");
+            resp.setHeader("content-length", "0");
+            return;
+        }
         String path = req.getPath();
         String withoutPrefix = path.length() > prefix.length() ? path.substring(prefix.length()) : "";
         if ((withoutPrefix.isEmpty() && fallback == null)

@@ -71,6 +71,20 @@ class StaticRouteTest {
     }
 
     @Test
+    void optionsIsAnsweredAllowGetWithoutOpeningAFile() {
+        // Falcon 4.0 (falcon/routing/static.py): a likely CORS preflight; 3.1.1 served the file
+        for (String path : new String[] {"/static/ten.txt", "/static/nope.txt", "/fb/", "/dl/ten.txt"}) {
+            Result r = client.simulateOptions(path);
+            assertThat(r.getStatusCode()).as(path).isEqualTo(200);
+            assertThat(r.getHeader("Allow")).as(path).isEqualTo("GET");
+            assertThat(r.getHeader("Content-Length")).as(path).isEqualTo("0");
+            assertThat(r.getContent()).as(path).isEmpty();
+            assertThat(r.getHeader("ETag")).as(path).isNull();
+            assertThat(r.getHeader("Content-Disposition")).as(path).isNull();
+        }
+    }
+
+    @Test
     void anEncodedSlashIsJustASlash() {
         // As in Falcon: the path is decoded before the checks.
         assertThat(client.simulateGet("/static/sub%2fa.css").getText()).isEqualTo("css\n");
