@@ -437,4 +437,11 @@ class JSONHandlerTest {
         assertThat(new TypeRef<List<Line>>() { }.toString())
                 .isEqualTo("TypeRef<java.util.List<falcon.media.JSONHandlerTest$Line>>");
     }
+
+    @Test
+    void theDefaultMapperPoolsJacksonsBuffersAcrossThreads() {
+        // per-thread buffers would be new for every request on the server's virtual threads
+        assertThat(JSONHandler.defaultMapper().getFactory()._getRecyclerPool())
+                .isSameAs(com.fasterxml.jackson.core.util.JsonRecyclerPools.sharedConcurrentDequePool());
+    }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -74,6 +75,8 @@ public class MessagePackHandler implements BaseHandler {
         MessagePackFactory factory = new MessagePackFactory();
         factory.setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(DEFAULT_MAX_NESTING_DEPTH).build());
+        // buffers pooled across threads, not per thread: workers are a virtual thread per request
+        factory.setRecyclerPool(JsonRecyclerPools.sharedConcurrentDequePool());
         return new ObjectMapper(factory);
     }
 

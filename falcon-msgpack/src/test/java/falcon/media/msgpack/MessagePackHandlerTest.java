@@ -81,4 +81,10 @@ class MessagePackHandlerTest {
             assertThat(r.getJsonMap()).containsEntry("title", "Invalid MessagePack");
         }
     }
+
+    @Test
+    void theDefaultMapperPoolsJacksonsBuffersAcrossThreads() {
+        assertThat(MessagePackHandler.defaultMapper().getFactory()._getRecyclerPool())
+                .isSameAs(com.fasterxml.jackson.core.util.JsonRecyclerPools.sharedConcurrentDequePool());
+    }
 }
