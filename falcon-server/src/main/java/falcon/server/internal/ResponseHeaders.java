@@ -45,6 +45,11 @@ final class ResponseHeaders extends HttpHeaders {
     }
 
     private void append(CharSequence name, Object value) {
+        store(name, validated(name, value));
+    }
+
+    /** Returns {@code value} as text, once name and value pass Netty's checks; else throws. */
+    private static CharSequence validated(CharSequence name, Object value) {
         CharSequence v = text(value);
         if (HttpHeaderValidationUtil.validateToken(name) != -1 || name.length() == 0) {
             throw new IllegalArgumentException("a header name must be a token: '" + name + "'");
@@ -52,11 +57,15 @@ final class ResponseHeaders extends HttpHeaders {
         if (HttpHeaderValidationUtil.validateValidHeaderValue(v) != -1) {
             throw new IllegalArgumentException("the value of header '" + name + "' holds a prohibited character");
         }
+        return v;
+    }
+
+    private void store(CharSequence name, CharSequence value) {
         if (used == slots.length) {
             slots = Arrays.copyOf(slots, used * 2);
         }
         slots[used] = name;
-        slots[used + 1] = v;
+        slots[used + 1] = value;
         used += 2;
     }
 
@@ -248,18 +257,11 @@ final class ResponseHeaders extends HttpHeaders {
 
     @Override
     public HttpHeaders set(CharSequence name, Object value) {
-        int i = indexOf(name, 0);
-        if (i >= 0 && indexOf(name, i + 2) < 0) {
-            // the one value is replaced in place: the header keeps its position
-            CharSequence v = text(value);
-            if (HttpHeaderValidationUtil.validateValidHeaderValue(v) != -1) {
-                throw new IllegalArgumentException("the value of header '" + name + "' holds a prohibited character");
-            }
-            slots[i + 1] = v;
-            return this;
-        }
+        // As Netty's headers: every value of the name goes, and the new one is added last, under
+        // the name as given here (the server's own lower-case names replace an App's spelling).
+        CharSequence v = validated(name, value); // a refused value leaves the old one
         removeAll(name);
-        append(name, value);
+        store(name, v);
         return this;
     }
 

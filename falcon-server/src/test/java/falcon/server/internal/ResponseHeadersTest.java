@@ -42,19 +42,21 @@ class ResponseHeadersTest {
     }
 
     @Test
-    void setReplacesInPlaceOrDropsEveryValueBeforeAddingOne() {
+    void setDropsEveryValueThenAddsOneLastUnderTheNameGiven() {
         HttpHeaders h = new ResponseHeaders();
-        h.add("a", "1").add("b", "2").add("c", "3");
-        h.set("B", "two");
-        assertThat(h.entries()).extracting(Map.Entry::getValue).containsExactly("1", "two", "3");
+        h.add("a", "1").add("Content-Length", "2").add("c", "3");
+        h.set(HttpHeaderNames.CONTENT_LENGTH, "20");
+        assertThat(h.entries()).extracting(Map.Entry::getKey).containsExactly("a", "c", "content-length");
+        assertThat(h.entries()).extracting(Map.Entry::getValue).containsExactly("1", "3", "20");
         h.add("c", "4").set("c", "only");
         assertThat(h.getAll("c")).containsExactly("only");
         h.setInt(HttpHeaderNames.CONTENT_LENGTH, 12);
         assertThat(h.getInt("content-length")).isEqualTo(12);
         assertThat(h.getInt("a", -1)).isEqualTo(1);
+        h.add("b", "two");
         assertThat(h.getInt("b", -1)).isEqualTo(-1);
         h.remove("A").remove(HttpHeaderNames.CONTENT_LENGTH);
-        assertThat(h.names()).containsExactly("b", "c");
+        assertThat(h.names()).containsExactly("c", "b");
         h.clear();
         assertThat(h.isEmpty()).isTrue();
         assertThat(h.get("b")).isNull();
