@@ -185,6 +185,7 @@ final class ResponseHeaders extends HttpHeaders {
         return indexOf(name, 0) >= 0;
     }
 
+    @Deprecated // as in HttpHeaders: Netty's encoders use iteratorCharSequence()
     @Override
     public Iterator<Map.Entry<String, String>> iterator() {
         return entries().iterator();
