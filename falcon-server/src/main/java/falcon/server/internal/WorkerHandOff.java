@@ -110,6 +110,9 @@ final class WorkerHandOff {
                     refuse(ex);
                 }
             }
+            // Each exchange keeps its batch until it answers; the batch keeps none of them, so a
+            // responder that waits long (SSE, long polling) holds no other exchange in memory.
+            exchanges.clear();
             try {
                 workers.execute(this::close);
             } catch (RejectedExecutionException shuttingDown) {
